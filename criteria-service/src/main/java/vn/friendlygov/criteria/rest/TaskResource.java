@@ -1,0 +1,100 @@
+package vn.friendlygov.criteria.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.security.Actor;
+import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.criteria.service.TaskService;
+import vn.friendlygov.criteria.task.TaskOccurrence;
+
+@Path("/api/v1/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final Actor actor;
+
+    public TaskResource(TaskService tasks, Actor actor) {
+        this.tasks = tasks;
+        this.actor = actor;
+    }
+
+    public record CreateTask(@NotBlank @Size(max = 100) String ward, @NotBlank @Size(max = 50) String leadUnit,
+            @NotBlank @Size(max = 2000) String title, LocalDate dueDate) {
+    }
+
+    public record Transition(@NotBlank String action, @Size(max = 2000) String reason) {
+    }
+
+    public record TaskView(UUID id, String ward, String leadUnit, String title, LocalDate dueDate, String status,
+            long version) {
+        static TaskView of(TaskOccurrence t) {
+            return new TaskView(t.id, t.ward, t.leadUnit, t.title, t.dueDate, t.status.name(), t.version);
+        }
+    }
+
+    /** An ad-hoc task outside the imported plan (a leader's assignment). */
+    @POST
+    @RolesAllowed({Roles.LEADER, Roles.ADMIN})
+    public Response create(@Valid @NotNull CreateTask body) {
+        TaskOccurrence t = tasks.create(actor, body.ward(), body.leadUnit(), body.title(), body.dueDate());
+        return Response.created(URI.create("/api/v1/tasks/" + t.id)).tag(etag(t)).entity(TaskView.of(t)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
+    public Response get(@PathParam("id") UUID id) {
+        TaskOccurrence t = tasks.find(actor, id);
+        return Response.ok(TaskView.of(t)).tag(etag(t)).build();
+    }
+
+    /** Moves a task through its lifecycle. {@code If-Match} with the task's ETag is honoured: stale is 412. */
+    @POST
+    @Path("/{id}/transitions")
+    @RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
+    public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull Transition body) {
+        TaskOccurrence t = tasks.transition(actor, id, body.action(), body.reason(), version(ifMatch));
+        return Response.ok(TaskView.of(t)).tag(etag(t)).build();
+    }
+
+    static EntityTag etag(TaskOccurrence t) {
+        return new EntityTag(Long.toString(t.version));
+    }
+
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim())) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is not an ETag of this task");
+        }
+    }
+}
