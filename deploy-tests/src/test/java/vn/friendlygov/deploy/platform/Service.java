@@ -1,0 +1,32 @@
+package vn.friendlygov.deploy.platform;
+
+import java.util.Set;
+
+/**
+ * What one service needs from a deployment, read from the repository: the port and paths it serves, the topics
+ * it reads and writes, its consumer groups and the environment production must give it.
+ */
+public record Service(
+        String name,
+        int httpPort,
+        String startedPath,
+        String livePath,
+        String readyPath,
+        String metricsPath,
+        Set<String> consumedTopics,
+        Set<String> producedTopics,
+        Set<String> consumerGroups,
+        Set<String> requiredEnvironment,
+        ServiceConfig config) {
+
+    /** "criteria" for criteria-service: the prefix of its topics and the name of its database. */
+    public String shortName() {
+        return name.substring(0, name.indexOf("-service"));
+    }
+
+    public Set<String> topics() {
+        Set<String> all = new java.util.TreeSet<>(consumedTopics);
+        all.addAll(producedTopics);
+        return all;
+    }
+}
