@@ -42,7 +42,7 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${outbox.relay.interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${outbox.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "outbox-relay")
     void relay() {
         int published;
