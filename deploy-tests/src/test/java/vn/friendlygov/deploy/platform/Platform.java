@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 /** The four services as the repository describes them today: configuration files, topic constants, contracts. */
 public final class Platform {
 
-    public static final List<String> SERVICES =
-            List.of("criteria-service", "evidence-service", "feedback-service", "notification-service");
+    private static final Pattern SERVICE_MODULE = Pattern.compile("<module>([a-z]+-service)</module>");
 
     /**
      * Keys production must always override although the files give a value or none (from the service
@@ -43,7 +42,7 @@ public final class Platform {
     public static List<Service> read(Path repo) {
         EventContracts contracts = EventContracts.read(repo.resolve("docs/2026-11-26-event-contracts.md"));
         List<Service> services = new ArrayList<>();
-        for (String name : SERVICES) {
+        for (String name : serviceModules(repo)) {
             ServiceConfig config = ServiceConfig.load(
                     repo.resolve("common/src/main/resources/META-INF/microprofile-config.properties"),
                     repo.resolve(name + "/src/main/resources/application.properties"));
@@ -52,7 +51,21 @@ public final class Platform {
         return services;
     }
 
-    static Service describe(Path repo, String name, ServiceConfig config, EventContracts contracts) {
+    /** The services are the root pom's `*-service` modules: a new one is checked without touching this test. */
+    public static List<String> serviceModules(Path repo) {
+        List<String> modules = new ArrayList<>();
+        try {
+            Matcher m = SERVICE_MODULE.matcher(Files.readString(repo.resolve("pom.xml")));
+            while (m.find()) {
+                modules.add(m.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return modules;
+    }
+
+    public static Service describe(Path repo, String name, ServiceConfig config, EventContracts contracts) {
         String shortName = name.substring(0, name.indexOf("-service"));
         Set<String> consumed = new TreeSet<>();
         Set<String> produced = new TreeSet<>();
