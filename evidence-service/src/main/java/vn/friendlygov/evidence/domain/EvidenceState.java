@@ -1,0 +1,5 @@
+package vn.friendlygov.evidence.domain;
+
+public enum EvidenceState {
+    SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN
+}

@@ -1,0 +1,155 @@
+package vn.friendlygov.evidence.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.evidence.domain.EvidenceState;
+import vn.friendlygov.evidence.rest.EvidenceViews.EvidencePage;
+import vn.friendlygov.evidence.rest.EvidenceViews.EvidenceView;
+import vn.friendlygov.evidence.rest.EvidenceViews.ReviewRequest;
+import vn.friendlygov.evidence.rest.EvidenceViews.WithdrawRequest;
+import vn.friendlygov.evidence.service.EvidenceQueries;
+import vn.friendlygov.evidence.service.EvidenceService;
+import vn.friendlygov.evidence.service.SubmissionForm;
+import vn.friendlygov.evidence.service.UploadInspector.Upload;
+
+/**
+ * Evidence records. Uploads are multipart: Quarkus spools every file part to disk as it arrives
+ * ({@code quarkus.http.body.uploads-directory}), so no file is ever held in memory.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class EvidenceResource {
+
+    private final EvidenceService service;
+    private final EvidenceQueries queries;
+
+    public EvidenceResource(EvidenceService service, EvidenceQueries queries) {
+        this.service = service;
+        this.queries = queries;
+    }
+
+    @POST
+    @Path("/tasks/{taskId}/evidence")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.OFFICER)
+    public Response submit(@PathParam("taskId") String taskId, @RestForm String kind, @RestForm String title,
+            @RestForm String description, @RestForm String activityDate, @RestForm String place,
+            @RestForm String url, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        UUID id = service.submit(taskId, new SubmissionForm(kind, title, description, activityDate, place, url),
+                uploads(files));
+        EvidenceView view = view(id);
+        return Response.created(URI.create("/api/v1/evidence/" + id)).tag(etag(view)).entity(view).build();
+    }
+
+    @POST
+    @Path("/evidence/{id}/revisions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.OFFICER)
+    public Response revise(@PathParam("id") UUID id, @RestForm String note,
+            @RestForm(FileUpload.ALL) List<FileUpload> files, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.revise(id, uploads(files), note, ifMatch);
+        return ok(id);
+    }
+
+    @POST
+    @Path("/evidence/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.LEADER})
+    public Response review(@PathParam("id") UUID id, ReviewRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        String decision = request == null || request.decision() == null ? "" : request.decision().toUpperCase(Locale.ROOT);
+        if (!decision.equals("ACCEPT") && !decision.equals("REJECT")) {
+            throw ProblemException.invalid("decision", "ACCEPT or REJECT");
+        }
+        service.review(id, decision.equals("ACCEPT"), request.reason(), ifMatch);
+        return ok(id);
+    }
+
+    @POST
+    @Path("/evidence/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OFFICER, Roles.LEADER, Roles.ADMIN})
+    public Response withdraw(@PathParam("id") UUID id, WithdrawRequest request,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.withdraw(id, request == null ? null : request.reason(), ifMatch);
+        return ok(id);
+    }
+
+    @GET
+    @Path("/evidence/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.LEADER, Roles.REVIEWER, Roles.ADMIN})
+    public Response get(@PathParam("id") UUID id) {
+        return ok(id);
+    }
+
+    @GET
+    @Path("/evidence")
+    @RolesAllowed({Roles.OFFICER, Roles.LEADER, Roles.REVIEWER, Roles.ADMIN})
+    public EvidencePage list(@QueryParam("ward") String ward, @QueryParam("taskId") String taskId,
+            @QueryParam("itemId") String itemId, @QueryParam("criterionCode") String criterionCode,
+            @QueryParam("unit") String unit, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("state") String state, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (state != null && !state.isBlank()) {
+            try {
+                state = EvidenceState.valueOf(state.strip().toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("state", "one of SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN");
+            }
+        } else {
+            state = null;
+        }
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 200) {
+            throw ProblemException.invalid("size", "between 1 and 200");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.invalid("from", "after to");
+        }
+        long[] total = new long[1];
+        List<EvidenceView> items = queries.list(new EvidenceQueries.Filter(ward, taskId, itemId, criterionCode, unit,
+                from, to, state, page, size), total).stream()
+                .map(f -> EvidenceView.of(f.evidence(), f.files(), f.history())).toList();
+        return new EvidencePage(items, total[0]);
+    }
+
+    private Response ok(UUID id) {
+        EvidenceView view = view(id);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    private EvidenceView view(UUID id) {
+        EvidenceQueries.Found f = queries.one(id);
+        return EvidenceView.of(f.evidence(), f.files(), f.history());
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(EvidenceView view) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(view.version()));
+    }
+
+    private static List<Upload> uploads(List<FileUpload> files) {
+        return files == null ? List.of() : files.stream().map(f -> new Upload(f.uploadedFile(), f.fileName())).toList();
+    }
+}

@@ -1,0 +1,197 @@
+package vn.friendlygov.evidence.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import vn.friendlygov.common.outbox.Outbox;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.text.VietnameseText;
+import vn.friendlygov.evidence.domain.Evidence;
+import vn.friendlygov.evidence.domain.EvidenceHistory;
+import vn.friendlygov.evidence.domain.EvidenceState;
+import vn.friendlygov.evidence.messaging.EvidenceEvents;
+import vn.friendlygov.evidence.messaging.EvidenceEvents.EvidenceChanged;
+import vn.friendlygov.evidence.service.UploadInspector.Upload;
+import vn.friendlygov.evidence.task.TaskView;
+
+/**
+ * Submitting, revising, reviewing and withdrawing evidence. Checks run before anything is written (files are
+ * hashed and typed outside any transaction); each change commits with its history row and its outbox event.
+ */
+@RequestScoped
+public class EvidenceService {
+
+    private final EvidenceAccess access;
+    private final UploadInspector inspector;
+    private final FileRecorder files;
+    private final Outbox outbox;
+
+    public EvidenceService(EvidenceAccess access, UploadInspector inspector, FileRecorder files, Outbox outbox) {
+        this.access = access;
+        this.inspector = inspector;
+        this.files = files;
+        this.outbox = outbox;
+    }
+
+    public UUID submit(String taskId, SubmissionForm form, List<Upload> uploads) {
+        TaskView task = QuarkusTransaction.requiringNew().call(() -> task(taskId));
+        access.requireUploader(task);
+        SubmissionForm.Valid valid = form.validate(uploads.size());
+        List<InspectedFile> inspected = inspector.inspect(uploads);
+        String actor = access.actor().id();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Evidence e = new Evidence();
+            e.id = UUID.randomUUID();
+            e.taskId = task.taskId;
+            e.ward = task.ward;
+            e.unit = access.actor().unit();
+            e.kind = valid.kind();
+            e.title = valid.title();
+            e.description = valid.description();
+            e.activityDate = valid.activityDate();
+            e.place = valid.place();
+            e.url = valid.url();
+            e.state = EvidenceState.SUBMITTED;
+            e.currentRevision = 1;
+            e.createdBy = actor;
+            e.createdAt = now;
+            e.updatedAt = now;
+            e.persist();
+            for (InspectedFile f : inspected) {
+                files.record(e.id, 1, f, task, actor);
+            }
+            changed(e, "SUBMITTED", null, actor, null, EvidenceEvents.SUBMITTED);
+            return e.id;
+        });
+    }
+
+    /** New files for the same evidence: a new revision, earlier ones stay; the evidence goes back to review. */
+    public void revise(UUID id, List<Upload> uploads, String note, String ifMatch) {
+        Evidence current = read(id);
+        access.requireOwner(current);
+        if (uploads.isEmpty()) {
+            throw ProblemException.invalid("files", "a revision needs at least one file");
+        }
+        List<InspectedFile> inspected = inspector.inspect(uploads);
+        TaskView task = QuarkusTransaction.requiringNew().call(() -> task(current.taskId));
+        String actor = access.actor().id();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Evidence e = locked(id, ifMatch);
+            if (e.state == EvidenceState.WITHDRAWN) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "withdrawn evidence cannot be revised");
+            }
+            EvidenceState from = e.state;
+            e.currentRevision++;
+            e.state = EvidenceState.SUBMITTED;
+            e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            for (InspectedFile f : inspected) {
+                files.record(e.id, e.currentRevision, f, task, actor);
+            }
+            changed(e, "REVISED", from, actor, VietnameseText.nfc(note), EvidenceEvents.REVISED);
+        });
+    }
+
+    public void review(UUID id, boolean accept, String reason, String ifMatch) {
+        access.requireReviewer(read(id));
+        if (!accept && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalid("reason", "a rejection needs a reason");
+        }
+        String actor = access.actor().id();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Evidence e = locked(id, ifMatch);
+            if (e.state != EvidenceState.SUBMITTED) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
+                        "only submitted evidence is reviewed; this one is " + e.state);
+            }
+            EvidenceState from = e.state;
+            e.state = accept ? EvidenceState.ACCEPTED : EvidenceState.REJECTED;
+            e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            changed(e, e.state.name(), from, actor, blankToNull(reason), EvidenceEvents.REVIEWED);
+        });
+    }
+
+    /** Withdrawal keeps the record, its files and its history, with who withdrew it and why. */
+    public void withdraw(UUID id, String reason, String ifMatch) {
+        access.requireWithdrawer(read(id));
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "a withdrawal needs a reason");
+        }
+        String actor = access.actor().id();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Evidence e = locked(id, ifMatch);
+            if (e.state == EvidenceState.WITHDRAWN) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "the evidence is already withdrawn");
+            }
+            EvidenceState from = e.state;
+            e.state = EvidenceState.WITHDRAWN;
+            e.withdrawnBy = actor;
+            e.withdrawnReason = reason.strip();
+            e.withdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
+            e.updatedAt = e.withdrawnAt;
+            changed(e, "WITHDRAWN", from, actor, e.withdrawnReason, EvidenceEvents.WITHDRAWN);
+        });
+    }
+
+    private void changed(Evidence e, String action, EvidenceState from, String actor, String reason, String type) {
+        EvidenceHistory h = new EvidenceHistory();
+        h.id = UUID.randomUUID();
+        h.evidenceId = e.id;
+        h.action = action;
+        h.fromState = from;
+        h.toState = e.state;
+        h.revision = e.currentRevision;
+        h.actor = actor;
+        h.reason = reason;
+        h.at = OffsetDateTime.now(ZoneOffset.UTC);
+        h.persist();
+        outbox.publish(EvidenceEvents.TOPIC, type, e.id.toString(), e.ward, new EvidenceChanged(e.id, e.taskId,
+                e.ward, e.unit, e.kind.name(), e.title, e.currentRevision, e.state.name(), actor, reason, h.at));
+    }
+
+    private Evidence locked(UUID id, String ifMatch) {
+        Evidence e = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals(etag(e))) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "the evidence changed since you read it (ETag "
+                    + etag(e) + ")");
+        }
+        return e;
+    }
+
+    /**
+     * Reads in a short transaction of its own, so that the request's read-only session does not keep a copy that
+     * the answer, read after the change commits, would show instead of the new state.
+     */
+    private static Evidence read(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> evidence(id));
+    }
+
+    public static String etag(Evidence e) {
+        return "\"" + e.version + "\"";
+    }
+
+    static TaskView task(String taskId) {
+        TaskView task = TaskView.findById(taskId);
+        if (task == null) {
+            throw ProblemException.notFound("task", taskId);
+        }
+        return task;
+    }
+
+    static Evidence evidence(UUID id) {
+        Evidence e = Evidence.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("evidence", id);
+        }
+        return e;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : VietnameseText.nfc(s.strip());
+    }
+}

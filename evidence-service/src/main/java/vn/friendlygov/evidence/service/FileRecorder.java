@@ -1,0 +1,77 @@
+package vn.friendlygov.evidence.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import vn.friendlygov.evidence.config.EvidenceConfig;
+import vn.friendlygov.evidence.domain.EvidenceFile;
+import vn.friendlygov.evidence.storage.BlobStore;
+import vn.friendlygov.evidence.task.TaskView;
+
+/**
+ * Stores an inspected file's content and records it as part of a revision, inside the caller's transaction. The
+ * content is written before the rows: if the transaction then fails, the content is an orphan that
+ * {@link OrphanSweeper} removes; a row never points at missing content.
+ */
+@ApplicationScoped
+public class FileRecorder {
+
+    private final BlobStore store;
+    private final EntityManager em;
+    private final ZoneId zone;
+
+    public FileRecorder(BlobStore store, EntityManager em, EvidenceConfig config) {
+        this.store = store;
+        this.em = em;
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvidenceFile record(UUID evidenceId, int revision, InspectedFile file, TaskView task, String actor) {
+        OrphanSweeper.lockContent(em, file.sha256());
+        try {
+            store.put(file.sha256(), file.spooled(), file.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a file", e);
+        }
+        em.createNativeQuery("insert into stored_blob (sha256, size, media_type, created_at) values (?1, ?2, ?3, now()) "
+                + "on conflict (sha256) do nothing")
+                .setParameter(1, file.sha256())
+                .setParameter(2, file.size())
+                .setParameter(3, file.mediaType())
+                .executeUpdate();
+        EvidenceFile f = new EvidenceFile();
+        f.id = UUID.randomUUID();
+        f.evidenceId = evidenceId;
+        f.revision = revision;
+        f.sha256 = file.sha256();
+        f.fileName = file.fileName();
+        f.mediaType = file.mediaType();
+        f.size = file.size();
+        f.capturedAt = file.exif().capturedAt();
+        f.latitude = file.exif().latitude();
+        f.longitude = file.exif().longitude();
+        f.outsidePeriod = outsidePeriod(f.capturedAt, task);
+        f.uploadedBy = actor;
+        f.uploadedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        f.persist();
+        return f;
+    }
+
+    /** A capture date (in the ward's zone) before the task's period starts or after it ends. */
+    boolean outsidePeriod(OffsetDateTime capturedAt, TaskView task) {
+        if (capturedAt == null) {
+            return false;
+        }
+        LocalDate day = capturedAt.atZoneSameInstant(zone).toLocalDate();
+        return (task.periodStart != null && day.isBefore(task.periodStart))
+                || (task.periodEnd != null && day.isAfter(task.periodEnd));
+    }
+}
