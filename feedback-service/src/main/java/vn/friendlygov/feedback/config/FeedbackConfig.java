@@ -1,0 +1,48 @@
+package vn.friendlygov.feedback.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The rules of intake and follow-up that a ward may tune. */
+@ConfigMapping(prefix = "feedback")
+public interface FeedbackConfig {
+
+    /** SLA in working days for a case without a category (until staff route it). */
+    @WithDefault("10")
+    int defaultSlaDays();
+
+    /** Days after the answer during which the citizen may reopen the case. */
+    @WithDefault("15")
+    int reopenWindowDays();
+
+    /** How far back a likely duplicate is looked for. */
+    @WithDefault("30")
+    int duplicateWindowDays();
+
+    /** Trigram similarity (0..1) from which two texts count as near-identical. */
+    @WithDefault("0.6")
+    double duplicateSimilarity();
+
+    /** Metres within which two geolocated cases count as "nearby". */
+    @WithDefault("300")
+    double duplicateRadiusMetres();
+
+    /** How old a paper collection (suggestion box, Fatherland Front) may be when entered. */
+    @WithDefault("366")
+    int maxCollectionAgeDays();
+
+    /** Items in one batch entry. */
+    @WithDefault("500")
+    int maxBatchItems();
+
+    /** How often overdue cases are looked for (the job also skips days off). */
+    @WithDefault("15m")
+    String overdueEvery();
+
+    @WithDefault("1m")
+    String overdueDelay();
+
+    /** How often queued chat answers are sent. */
+    @WithDefault("5s")
+    String replyEvery();
+}

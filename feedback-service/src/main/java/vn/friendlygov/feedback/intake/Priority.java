@@ -1,0 +1,5 @@
+package vn.friendlygov.feedback.intake;
+
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,91 @@
+package vn.friendlygov.feedback.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+
+/**
+ * The {@code Idempotency-Key} ledger. {@link #claim} inserts the key first ({@code on conflict do nothing}): a
+ * concurrent retry waits on the row lock until the first attempt commits and then replays its answer, so two
+ * cases are never made. The same key with a different request is refused (422).
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final int MAX_KEY_LENGTH = 200;
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    public Idempotency(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /** Empty when this is the first use of the key (go on and call {@link #complete}); else the stored answer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Optional<T> claim(String scope, String key, Object request, Class<T> answerType) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String hash = hash(request);
+        int inserted = em.createNativeQuery("insert into idempotency_key (scope, key, request_hash, created_at)"
+                + " values (:scope, :key, :hash, now()) on conflict do nothing")
+                .setParameter("scope", scope).setParameter("key", key).setParameter("hash", hash).executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("select request_hash, response from idempotency_key"
+                + " where scope = :scope and key = :key").setParameter("scope", scope).setParameter("key", key)
+                .getResultList();
+        Object[] row = (Object[]) rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST,
+                    "this Idempotency-Key was used for a different request", List.of(
+                            new vn.friendlygov.common.problem.Problem.Violation("Idempotency-Key",
+                                    "already used for a different request")));
+        }
+        if (row[1] == null) {
+            throw ProblemException.conflict("the first request with this Idempotency-Key is still being processed");
+        }
+        try {
+            return Optional.of(mapper.readValue((String) row[1], answerType));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent answer unreadable", e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String scope, String key, Object answer) {
+        em.createNativeQuery("update idempotency_key set response = :response where scope = :scope and key = :key")
+                .setParameter("response", write(answer)).setParameter("scope", scope).setParameter("key", key)
+                .executeUpdate();
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package vn.friendlygov.feedback.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.friendlygov.common.calendar.HolidayCalendar;
+import vn.friendlygov.common.problem.Problem;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.text.VietnameseText;
+import vn.friendlygov.feedback.config.FeedbackConfig;
+import vn.friendlygov.feedback.intake.Category;
+import vn.friendlygov.feedback.intake.Feedback;
+import vn.friendlygov.feedback.intake.FeedbackStatus;
+import vn.friendlygov.feedback.intake.PhoneNumbers;
+import vn.friendlygov.feedback.intake.PlainText;
+import vn.friendlygov.feedback.intake.Priority;
+import vn.friendlygov.feedback.intake.TrackingCodes;
+import vn.friendlygov.feedback.messaging.FeedbackEvents;
+
+/**
+ * Every door ends here: the text is cleaned, the phone normalised, the case routed by its category to a unit with a
+ * due date in working days, a likely duplicate looked up, and the case stored with its events in one transaction.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private final HolidayCalendar calendar;
+    private final TrackingCodes codes;
+    private final DuplicateFinder duplicates;
+    private final FeedbackEvents events;
+    private final History history;
+    private final FeedbackConfig config;
+    private final ObjectMapper mapper;
+
+    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, DuplicateFinder duplicates,
+            FeedbackEvents events, History history, FeedbackConfig config, ObjectMapper mapper) {
+        this.calendar = calendar;
+        this.codes = codes;
+        this.duplicates = duplicates;
+        this.events = events;
+        this.history = history;
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    /** Validates and stores one case; {@code fieldPrefix} names the item in a batch ("items[3]."). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Feedback receive(Submission s, String fieldPrefix) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        String content = PlainText.clean(s.content());
+        if (content == null || content.isEmpty()) {
+            violations.add(new Problem.Violation(fieldPrefix + "content", "must contain text"));
+        }
+        String phone = null;
+        if (s.phone() != null && !s.phone().isBlank()) {
+            phone = PhoneNumbers.normalise(s.phone()).orElse(null);
+            if (phone == null) {
+                violations.add(new Problem.Violation(fieldPrefix + "phone",
+                        "not a Vietnamese phone number (0… or +84…)"));
+            }
+        }
+        Category category = null;
+        if (s.ward() == null || Category.count("ward", s.ward()) == 0) {
+            violations.add(new Problem.Violation(fieldPrefix + "ward", "unknown ward " + s.ward()));
+        } else if (s.category() != null && !s.category().isBlank()) {
+            category = Category.active(s.ward(), s.category()).orElse(null);
+            if (category == null) {
+                violations.add(new Problem.Violation(fieldPrefix + "category",
+                        "unknown category " + s.category() + " in ward " + s.ward()));
+            }
+        }
+        if (s.collectionDate() != null) {
+            LocalDate today = LocalDate.now(HolidayCalendar.ZONE);
+            if (s.collectionDate().isAfter(today)) {
+                violations.add(new Problem.Violation("collectionDate", "must not be in the future"));
+            } else if (s.collectionDate().isBefore(today.minusDays(config.maxCollectionAgeDays()))) {
+                violations.add(new Problem.Violation("collectionDate",
+                        "older than " + config.maxCollectionAgeDays() + " days"));
+            }
+        }
+        List<String> photos = s.photos() == null ? List.of() : s.photos();
+        for (int i = 0; i < photos.size(); i++) {
+            String url = photos.get(i);
+            if (url == null || url.length() > 2000 || !url.matches("https?://\\S+")) {
+                violations.add(new Problem.Violation(fieldPrefix + "photos[" + i + "]", "must be an http(s) URL"));
+            }
+        }
+        if ((s.latitude() == null) != (s.longitude() == null)) {
+            violations.add(new Problem.Violation(fieldPrefix + "longitude", "latitude and longitude go together"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "invalid fields: "
+                    + String.join(", ", violations.stream().map(Problem.Violation::field).toList()), violations);
+        }
+
+        Feedback f = new Feedback();
+        f.id = UUID.randomUUID();
+        f.trackingCode = uniqueCode();
+        f.ward = s.ward();
+        f.channel = s.channel();
+        f.content = content;
+        f.contentFolded = VietnameseText.fold(content);
+        f.citizenName = PlainText.cleanOrNull(s.name());
+        f.citizenPhone = phone;
+        f.citizenEmail = s.email() == null || s.email().isBlank() ? null : s.email().strip().toLowerCase();
+        f.citizenAddress = PlainText.cleanOrNull(s.address());
+        f.latitude = s.latitude();
+        f.longitude = s.longitude();
+        f.photos = json(s.photos() == null || s.photos().isEmpty() ? null : s.photos());
+        f.attributes = json(s.attributes() == null || s.attributes().isEmpty() ? null : s.attributes());
+        f.channelUserId = s.channelUserId();
+        f.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        f.collectionDate = s.collectionDate();
+        f.collectionSource = PlainText.cleanOrNull(s.collectionSource());
+        f.recordedBy = s.recordedBy();
+        LocalDate start = s.collectionDate() != null ? s.collectionDate()
+                : f.receivedAt.atZoneSameInstant(HolidayCalendar.ZONE).toLocalDate();
+        if (category != null) {
+            f.category = category.code;
+            f.unit = category.unit;
+            f.priority = category.priority;
+            f.dueDate = calendar.addWorkingDays(start, category.slaDays);
+            f.status = FeedbackStatus.ASSIGNED;
+        } else {
+            f.priority = Priority.NORMAL;
+            f.dueDate = calendar.addWorkingDays(start, config.defaultSlaDays());
+            f.status = FeedbackStatus.RECEIVED;
+        }
+        f.suggestedDuplicate = duplicates.likelyDuplicateOf(f).orElse(null);
+        f.persist();
+        history.record(f, s.recordedBy(), "RECEIVE", null, null);
+        events.publish(FeedbackEvents.Kind.RECEIVED, f, s.recordedBy());
+        if (f.unit != null) {
+            events.publish(FeedbackEvents.Kind.ASSIGNED, f, s.recordedBy());
+        }
+        return f;
+    }
+
+    private String uniqueCode() {
+        String code = codes.next();
+        while (Feedback.count("trackingCode", code) > 0) {
+            code = codes.next();
+        }
+        return code;
+    }
+
+    private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
