@@ -3,20 +3,22 @@ package vn.friendlygov.notification.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
 import vn.friendlygov.common.events.MalformedEventException;
 import vn.friendlygov.common.messaging.ProcessedEvents;
-import vn.friendlygov.notification.inbox.InboxNotification;
+import vn.friendlygov.notification.inbox.InboxService;
+import vn.friendlygov.notification.readmodel.TaskView;
+import vn.friendlygov.notification.service.ReadModels;
+import vn.friendlygov.notification.service.ReminderPlanner;
 
 /**
- * Task events become in-app notifications for the task's lead unit. Idempotent: the event id is recorded with the
- * notification in one transaction. A malformed event throws, is nacked and lands on the dead-letter topic.
+ * Task events keep the task read model and its planned reminders up to date; a new task and a change of state also
+ * become an in-app notification for the lead unit. Idempotent: the event id is recorded with the effects in one
+ * transaction. A malformed event throws, is nacked and lands on the dead-letter topic.
  */
 @ApplicationScoped
 public class TaskEventsConsumer {
@@ -24,13 +26,23 @@ public class TaskEventsConsumer {
     static final String CONSUMER = "notification.task-events";
     static final String STATUS_CHANGED = "vn.friendlygov.criteria.task.status-changed.v1";
     static final String CREATED = "vn.friendlygov.criteria.task.created.v1";
+    static final String UPDATED = "vn.friendlygov.criteria.task.updated.v1";
+    static final String OVERDUE = "vn.friendlygov.criteria.task.overdue.v1";
+    private static final Set<String> TYPES = Set.of(STATUS_CHANGED, CREATED, UPDATED, OVERDUE);
 
     private final EventReader reader;
     private final ProcessedEvents processed;
+    private final ReadModels readModels;
+    private final ReminderPlanner planner;
+    private final InboxService inbox;
 
-    public TaskEventsConsumer(EventReader reader, ProcessedEvents processed) {
+    public TaskEventsConsumer(EventReader reader, ProcessedEvents processed, ReadModels readModels,
+            ReminderPlanner planner, InboxService inbox) {
         this.reader = reader;
         this.processed = processed;
+        this.readModels = readModels;
+        this.planner = planner;
+        this.inbox = inbox;
     }
 
     @Incoming("task-events")
@@ -38,28 +50,28 @@ public class TaskEventsConsumer {
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);
-        if (!STATUS_CHANGED.equals(event.type()) && !CREATED.equals(event.type())) {
-            return; // other task event types do not notify anyone
+        if (!TYPES.contains(event.type())) {
+            return; // types added to the topic later do not concern this service yet
         }
         TaskEvent task = reader.data(event, TaskEvent.class);
-        if (task.ward() == null || task.leadUnit() == null || task.title() == null || task.toStatus() == null) {
-            throw new MalformedEventException("event " + event.id() + " lacks ward, leadUnit, title or toStatus");
+        boolean notifies = STATUS_CHANGED.equals(event.type()) || CREATED.equals(event.type());
+        if (task.taskId() == null || task.ward() == null
+                || (notifies && (task.leadUnit() == null || task.title() == null || task.toStatus() == null))) {
+            throw new MalformedEventException("event " + event.id() + " lacks taskId, ward, leadUnit, title or toStatus");
         }
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
-        InboxNotification n = new InboxNotification();
-        n.id = UUID.randomUUID();
-        n.ward = task.ward();
-        n.unit = task.leadUnit();
-        n.kind = CREATED.equals(event.type()) ? "TASK_ASSIGNED" : "TASK_STATUS_CHANGED";
-        n.title = CREATED.equals(event.type())
-                ? "Nhiệm vụ mới: " + task.title()
-                : "Nhiệm vụ chuyển sang " + StatusLabels.vietnamese(task.toStatus()) + ": " + task.title();
-        n.body = task.reason();
-        n.subjectId = task.taskId();
-        n.sourceEventId = event.id();
-        n.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        n.persist();
+        if (notifies) {
+            inbox.notify(task.ward(), task.leadUnit(), CREATED.equals(event.type()) ? "TASK_ASSIGNED" : "TASK_STATUS_CHANGED",
+                    CREATED.equals(event.type())
+                            ? "Nhiệm vụ mới: " + task.title()
+                            : "Nhiệm vụ chuyển sang " + StatusLabels.vietnamese(task.toStatus()) + ": " + task.title(),
+                    task.reason(), task.taskId(), event.id());
+        }
+        TaskView view = readModels.apply(task);
+        if (view != null && view.leadUnit != null && view.title != null) {
+            planner.planTask(view);
+        }
     }
 }

@@ -12,14 +12,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.mutiny.Multi;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.friendlygov.notification.inbox.InboxNotification;
+import vn.friendlygov.notification.inbox.InboxStream;
 
 /** The in-app inbox of the caller's unit in the caller's ward. */
 @Path("/api/v1/inbox")
@@ -28,9 +31,13 @@ import vn.friendlygov.notification.inbox.InboxNotification;
 public class InboxResource {
 
     private final Actor actor;
+    private final Clock clock;
+    private final InboxStream stream;
 
-    public InboxResource(Actor actor) {
+    public InboxResource(Actor actor, Clock clock, InboxStream stream) {
         this.actor = actor;
+        this.clock = clock;
+        this.stream = stream;
     }
 
     public record NotificationView(UUID id, String kind, String title, String body, String subjectId,
@@ -41,6 +48,9 @@ public class InboxResource {
     }
 
     public record Inbox(long unread, List<NotificationView> items) {
+    }
+
+    public record Marked(long marked) {
     }
 
     @GET
@@ -64,9 +74,33 @@ public class InboxResource {
             throw ProblemException.notFound("notification", id);
         }
         if (n.readAt == null) {
-            n.readAt = OffsetDateTime.now(ZoneOffset.UTC);
+            n.readAt = OffsetDateTime.now(clock);
         }
         return NotificationView.of(n);
+    }
+
+    /** Marks every unread notification of the caller's unit read; answers how many changed. */
+    @POST
+    @Path("/read-all")
+    @Transactional
+    public Marked markAllRead() {
+        requireUnit();
+        long changed = InboxNotification.update("readAt = ?1 where ward = ?2 and unit = ?3 and readAt is null",
+                OffsetDateTime.now(clock), actor.ward(), actor.unit());
+        return new Marked(changed);
+    }
+
+    /** The live stream of the unit's new notifications (Server-Sent Events, one JSON notification per event). */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<NotificationView> live() {
+        requireUnit();
+        String ward = actor.ward();
+        String unit = actor.unit();
+        return stream.of(ward, unit).map(e -> new NotificationView(e.id(), e.kind(), e.title(), e.body(),
+                e.subjectId(), e.createdAt(), null));
     }
 
     private void requireUnit() {

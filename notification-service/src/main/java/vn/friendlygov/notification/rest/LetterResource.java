@@ -1,0 +1,140 @@
+package vn.friendlygov.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.security.Actor;
+import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.notification.letter.Letter;
+import vn.friendlygov.notification.letter.LetterKind;
+import vn.friendlygov.notification.service.LetterService;
+
+/** The ward's letters: drafts, a leader's approval (which numbers and issues them), the PDF, and the register. */
+@Path("/api/v1/letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
+public class LetterResource {
+
+    private final Actor actor;
+    private final LetterService letters;
+
+    public LetterResource(Actor actor, LetterService letters) {
+        this.actor = actor;
+        this.letters = letters;
+    }
+
+    public record DraftRequest(@NotNull LetterKind kind, @NotBlank @Size(max = 300) String recipientName,
+            @Size(max = 500) String recipientAddress, @Size(max = 5000) String body) {
+    }
+
+    public record EditRequest(@NotBlank @Size(max = 300) String recipientName, @Size(max = 500) String recipientAddress,
+            @NotBlank @Size(max = 5000) String body) {
+    }
+
+    public record ApproveRequest(@Size(max = 200) String signerName) {
+    }
+
+    public record LetterView(UUID id, String kind, String status, String number, LocalDate issuedOn,
+            String recipientName, String recipientAddress, String body, String subjectId, String createdBy,
+            OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt) {
+        static LetterView of(Letter l) {
+            return new LetterView(l.id, l.kind, l.status, l.number == null ? null : l.number + "/" + l.symbol,
+                    l.issuedOn, l.recipientName, l.recipientAddress, l.body, l.subjectId, l.createdBy, l.createdAt,
+                    l.approvedBy, l.approvedAt);
+        }
+    }
+
+    /** The register: the ward's letters, issued ones by number, or only those of one status. */
+    @GET
+    @Transactional
+    public List<LetterView> register(@QueryParam("status") Letter.Status status) {
+        String ward = ward();
+        List<Letter> all = status == null
+                ? Letter.list("ward = ?1 order by year desc nulls first, number desc nulls first, createdAt desc", ward)
+                : Letter.list("ward = ?1 and status = ?2 order by year desc, number desc, createdAt desc", ward,
+                        status.name());
+        return all.stream().map(LetterView::of).toList();
+    }
+
+    @POST
+    @Transactional
+    public Response draft(@Valid @NotNull DraftRequest q) {
+        Letter l = letters.draft(ward(), q.kind(), q.recipientName(), q.recipientAddress(), q.body(), null, actor.id());
+        return Response.created(URI.create("/api/v1/letters/" + l.id)).entity(LetterView.of(l)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public LetterView get(@PathParam("id") UUID id) {
+        return LetterView.of(find(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public LetterView edit(@PathParam("id") UUID id, @Valid @NotNull EditRequest q) {
+        Letter l = find(id);
+        if (!Letter.Status.DRAFT.name().equals(l.status)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "an issued letter is never changed");
+        }
+        l.recipientName = q.recipientName();
+        l.recipientAddress = q.recipientAddress();
+        l.body = q.body();
+        return LetterView.of(l);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.LEADER)
+    @Transactional
+    public LetterView approve(@PathParam("id") UUID id, @Valid ApproveRequest q) {
+        return LetterView.of(letters.approve(find(id), actor.id(), q == null ? null : q.signerName()));
+    }
+
+    @GET
+    @Path("/{id}/pdf")
+    @Produces("application/pdf")
+    @Transactional
+    public Response pdf(@PathParam("id") UUID id) {
+        Letter l = find(id);
+        return Response.ok(letters.pdf(l), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"letter-" + l.id + ".pdf\"").build();
+    }
+
+    private Letter find(UUID id) {
+        Letter l = Letter.findById(id);
+        if (l == null || !l.ward.equals(ward())) {
+            throw ProblemException.notFound("letter", id);
+        }
+        return l;
+    }
+
+    private String ward() {
+        if (actor.ward() == null) {
+            throw ProblemException.forbidden("letters belong to a ward; your token names none");
+        }
+        return actor.ward();
+    }
+}

@@ -1,0 +1,114 @@
+package vn.friendlygov.notification.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.jpa.SpecHints;
+import vn.friendlygov.notification.config.NotificationConfig;
+import vn.friendlygov.notification.inbox.InboxService;
+import vn.friendlygov.notification.readmodel.FeedbackView;
+import vn.friendlygov.notification.readmodel.TaskView;
+import vn.friendlygov.notification.recipient.Recipient;
+import vn.friendlygov.notification.reminder.Reminder;
+
+/**
+ * Sends the reminders whose time has come. Each round locks its rows with SKIP LOCKED and marks them SENT in the
+ * same transaction as the inbox notification and the outgoing messages, so several replicas running this at once
+ * never send a reminder twice, and a crash mid-round sends nothing half.
+ */
+@ApplicationScoped
+public class ReminderDispatcher {
+
+    private final EntityManager em;
+    private final InboxService inbox;
+    private final Messages messages;
+    private final DigestComposer digests;
+    private final SchedulePlanner schedules;
+    private final NotificationConfig config;
+    private final Clock clock;
+
+    public ReminderDispatcher(EntityManager em, InboxService inbox, Messages messages, DigestComposer digests,
+            SchedulePlanner schedules, NotificationConfig config, Clock clock) {
+        this.em = em;
+        this.inbox = inbox;
+        this.messages = messages;
+        this.digests = digests;
+        this.schedules = schedules;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${notification.dispatch.every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "reminder-dispatch")
+    void scheduled() {
+        schedules.planAhead();
+        while (dispatchDue() == config.dispatch().batchSize()) {
+            // a full batch: more may be due
+        }
+    }
+
+    /** One round: returns how many due reminders it took (sent, or cancelled as no longer wanted). */
+    public int dispatchDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            List<Reminder> due = em.createQuery("from Reminder where status = 'PENDING' and fireAt <= :now "
+                    + "order by fireAt, id", Reminder.class)
+                    .setParameter("now", now)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
+                    .setMaxResults(config.dispatch().batchSize())
+                    .getResultList();
+            for (Reminder r : due) {
+                if (stillWanted(r)) {
+                    send(r);
+                    r.status = Reminder.Status.SENT.name();
+                    r.sentAt = now;
+                } else {
+                    r.status = Reminder.Status.CANCELLED.name();
+                    r.cancelReason = "subject done before the reminder's time";
+                }
+            }
+            return due.size();
+        });
+    }
+
+    /** A safety net for events that arrive late: a reminder of a finished task or answered case is not sent. */
+    private boolean stillWanted(Reminder r) {
+        if (ReminderPlanner.TASK.equals(r.subjectKind)) {
+            TaskView t = TaskView.findById(r.subjectId);
+            return t != null && !t.done();
+        }
+        if (ReminderPlanner.FEEDBACK.equals(r.subjectKind)) {
+            FeedbackView f = FeedbackView.findById(r.subjectId);
+            return f != null && !f.done();
+        }
+        return true;
+    }
+
+    private void send(Reminder r) {
+        String title = r.title;
+        String body = r.body;
+        String html = null;
+        if (Reminder.Kind.DIGEST.name().equals(r.kind)) {
+            DigestComposer.Digest d = digests.compose(r.ward, r.unit, r.fireAt);
+            title = d.title();
+            body = d.text();
+            html = d.html();
+        }
+        inbox.notify(r.ward, r.unit, "REMINDER_" + r.kind, title, body, r.subjectId, "reminder:" + r.key);
+        List<Recipient> people = switch (Reminder.Audience.valueOf(r.audience)) {
+            case UNIT -> Reminder.Kind.DIGEST.name().equals(r.kind)
+                    ? Recipient.list("ward = ?1 and unit = ?2 and active = true", r.ward, r.unit)
+                    : Recipient.of(r.ward, r.unit, Recipient.Role.OFFICER);
+            case HEAD -> Recipient.of(r.ward, r.unit, Recipient.Role.HEAD);
+            case LEADER -> Recipient.leadersOf(r.ward);
+        };
+        messages.toAll(people, r.key, r.kind, title, body == null ? title : body,
+                html != null ? html : Html.paragraphs(title, body));
+    }
+}
