@@ -79,10 +79,13 @@ class PlatformTest {
                 %dev.quarkus.log.level=DEBUG
                 e.uploads=${java.io.tmpdir}/x
                 f.ref=${a.optional}
+                quarkus.container-image.registry=${REGISTRY}
+                g.version=${quarkus.application.version}
                 """);
         Set<String> required = s.requiredEnvironment();
         assertTrue(required.containsAll(Set.of("A_SECRET", "B_SECRET", "D_URL")), required::toString);
-        for (String absent : Set.of("A_OPTIONAL", "C_SECRET", "QUARKUS_LOG_LEVEL", "JAVA_IO_TMPDIR", "F_REF")) {
+        for (String absent : Set.of("A_OPTIONAL", "C_SECRET", "QUARKUS_LOG_LEVEL", "JAVA_IO_TMPDIR", "F_REF", "REGISTRY",
+                "QUARKUS_APPLICATION_VERSION")) {
             assertTrue(!required.contains(absent), absent + " in " + required);
         }
         assertEquals("A_B_C__D_", ServiceConfig.envName("a.b-c.\"d\""));

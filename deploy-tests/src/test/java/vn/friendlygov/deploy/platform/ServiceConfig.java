@@ -26,6 +26,11 @@ public final class ServiceConfig {
     private static final Set<String> DEV_ONLY_PREFIXES = Set.of("quarkus.log.", "quarkus.devservices.",
             "quarkus.live-reload.", "quarkus.http.cors", "quarkus.swagger-ui.", "quarkus.console.");
 
+    /** Read by the build (image name and tag), never by the running service. */
+    private static final Set<String> BUILD_ONLY_PREFIXES = Set.of("quarkus.container-image.", "quarkus.jib.");
+    /** Filled in by the Quarkus build from the pom. */
+    private static final Set<String> BUILD_PROVIDED = Set.of("quarkus.application.name", "quarkus.application.version");
+
     private final Map<String, String> raw = new LinkedHashMap<>();
 
     private ServiceConfig() {
@@ -82,9 +87,13 @@ public final class ServiceConfig {
     public Set<String> requiredEnvironment() {
         Set<String> required = new TreeSet<>();
         for (String key : prodKeys()) {
+            if (BUILD_ONLY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
             Matcher m = EXPRESSION.matcher(value(key).orElse(""));
             while (m.find()) {
-                if (m.group(2) == null && value(m.group(1)).isEmpty() && !jvmProperty(m.group(1))) {
+                if (m.group(2) == null && value(m.group(1)).isEmpty() && !jvmProperty(m.group(1))
+                        && !BUILD_PROVIDED.contains(m.group(1))) {
                     required.add(m.group(1).matches("[A-Z0-9_]+") ? m.group(1) : envName(m.group(1)));
                 }
             }
