@@ -10,6 +10,9 @@ import vn.friendlygov.common.text.VietnameseText;
 public final class PlainText {
 
     private static final Pattern SCRIPT = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1\\s*>");
+    // block elements separate words (a line break); inline ones (<b>, <span>) sit inside words and leave nothing
+    private static final Pattern BLOCK_TAG = Pattern.compile(
+            "(?i)</?(p|br|div|li|ul|ol|tr|td|th|table|h[1-6]|blockquote|pre|hr)\\b[^>]*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern BLANKS = Pattern.compile("[ \\t\\u00A0]+");
@@ -24,11 +27,12 @@ public final class PlainText {
         }
         String t = VietnameseText.nfc(s).replace("\r\n", "\n").replace('\r', '\n');
         t = SCRIPT.matcher(t).replaceAll(" ");
-        t = TAG.matcher(t).replaceAll(" ");
+        t = BLOCK_TAG.matcher(t).replaceAll("\n");
+        t = TAG.matcher(t).replaceAll("");
         t = t.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         // decoded entities may have formed a tag again; a second pass leaves none
-        t = TAG.matcher(t).replaceAll(" ");
+        t = TAG.matcher(t).replaceAll("");
         t = CONTROL.matcher(t).replaceAll("");
         t = BLANKS.matcher(t).replaceAll(" ");
         t = t.lines().map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("");
