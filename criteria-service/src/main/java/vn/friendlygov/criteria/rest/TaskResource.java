@@ -39,25 +39,25 @@ public class TaskResource {
     }
 
     public record CreateTask(@NotBlank @Size(max = 100) String ward, @NotBlank @Size(max = 50) String leadUnit,
-            @NotBlank @Size(max = 2000) String title, LocalDate dueDate) {
+            @NotBlank @Size(max = 2000) String title, LocalDate dueDate,
+            @Size(max = 5) java.util.List<@NotBlank String> coordinatingUnits,
+            @Size(max = 2000) String expectedEvidence) {
     }
 
     public record Transition(@NotBlank String action, @Size(max = 2000) String reason) {
     }
 
-    public record TaskView(UUID id, String ward, String leadUnit, String title, LocalDate dueDate, String status,
-            long version) {
-        static TaskView of(TaskOccurrence t) {
-            return new TaskView(t.id, t.ward, t.leadUnit, t.title, t.dueDate, t.status.name(), t.version);
-        }
+    public record HistoryView(String actor, String action, String fromStatus, String toStatus, String reason,
+            java.time.OffsetDateTime occurredAt) {
     }
 
     /** An ad-hoc task outside the imported plan (a leader's assignment). */
     @POST
     @RolesAllowed({Roles.LEADER, Roles.ADMIN})
     public Response create(@Valid @NotNull CreateTask body) {
-        TaskOccurrence t = tasks.create(actor, body.ward(), body.leadUnit(), body.title(), body.dueDate());
-        return Response.created(URI.create("/api/v1/tasks/" + t.id)).tag(etag(t)).entity(TaskView.of(t)).build();
+        TaskOccurrence t = tasks.create(actor, body.ward(), body.leadUnit(), body.title(), body.dueDate(),
+                body.coordinatingUnits(), body.expectedEvidence());
+        return Response.created(URI.create("/api/v1/tasks/" + t.id)).tag(etag(t)).entity(PlanViews.TaskView.of(t)).build();
     }
 
     @GET
@@ -65,7 +65,7 @@ public class TaskResource {
     @RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
     public Response get(@PathParam("id") UUID id) {
         TaskOccurrence t = tasks.find(actor, id);
-        return Response.ok(TaskView.of(t)).tag(etag(t)).build();
+        return Response.ok(PlanViews.TaskView.of(t)).tag(etag(t)).build();
     }
 
     /** Moves a task through its lifecycle. {@code If-Match} with the task's ETag is honoured: stale is 412. */
@@ -75,7 +75,16 @@ public class TaskResource {
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Transition body) {
         TaskOccurrence t = tasks.transition(actor, id, body.action(), body.reason(), version(ifMatch));
-        return Response.ok(TaskView.of(t)).tag(etag(t)).build();
+        return Response.ok(PlanViews.TaskView.of(t)).tag(etag(t)).build();
+    }
+
+    /** Who changed the task, when, from what to what, and why (oldest first). */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
+    public java.util.List<HistoryView> history(@PathParam("id") UUID id) {
+        return tasks.history(actor, id).stream().map(h -> new HistoryView(h.actor, h.action,
+                h.fromStatus == null ? null : h.fromStatus.name(), h.toStatus.name(), h.reason, h.occurredAt)).toList();
     }
 
     static EntityTag etag(TaskOccurrence t) {

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
-import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.criteria.messaging.TaskEvents;
+import vn.friendlygov.criteria.plan.PlanItem;
+import vn.friendlygov.criteria.plan.Unit;
+import vn.friendlygov.criteria.schedule.Recurrence;
 import vn.friendlygov.criteria.task.TaskAction;
 import vn.friendlygov.criteria.task.TaskHistoryEntry;
 import vn.friendlygov.criteria.task.TaskOccurrence;
@@ -21,15 +24,22 @@ import vn.friendlygov.criteria.task.TaskStatus;
 @ApplicationScoped
 public class TaskService {
 
-    private final Outbox outbox;
+    private final TaskJournal journal;
 
-    public TaskService(Outbox outbox) {
-        this.outbox = outbox;
+    public TaskService(TaskJournal journal) {
+        this.journal = journal;
     }
 
+    /** An ad-hoc task outside the imported plan. */
     @Transactional
-    public TaskOccurrence create(Actor actor, String ward, String leadUnit, String title, LocalDate dueDate) {
+    public TaskOccurrence create(Actor actor, String ward, String leadUnit, String title, LocalDate dueDate,
+            List<String> coordinatingUnits, String expectedEvidence) {
         actor.requireWard(ward);
+        requireUnit("leadUnit", leadUnit);
+        List<String> coordinating = coordinatingUnits == null ? List.of() : coordinatingUnits;
+        for (int i = 0; i < coordinating.size(); i++) {
+            requireUnit("coordinatingUnits[" + i + "]", coordinating.get(i));
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         TaskOccurrence task = new TaskOccurrence();
         task.id = UUID.randomUUID();
@@ -37,14 +47,13 @@ public class TaskService {
         task.leadUnit = leadUnit;
         task.title = title;
         task.dueDate = dueDate;
+        task.periodEnd = dueDate;
+        task.recurrence = Recurrence.ONCE;
+        task.coordinatingUnits = PlanItem.join(coordinating);
+        task.expectedEvidence = expectedEvidence;
         task.status = TaskStatus.TODO;
         task.createdAt = now;
-        task.updatedAt = now;
-        task.persist();
-        record(task, actor, "CREATE", null, null);
-        task.flush();
-        outbox.publish(TaskEvents.TOPIC, TaskEvents.CREATED, task.id.toString(), task.ward,
-                changed(task, actor, "CREATE", null, null));
+        journal.record(task, TaskEvents.CREATED, "CREATE", null, actor.id(), null);
         return task;
     }
 
@@ -58,9 +67,13 @@ public class TaskService {
         return task;
     }
 
-    /**
-     * Applies an action. {@code expectedVersion} (from If-Match) is required: a stale version is 412.
-     */
+    @Transactional
+    public List<TaskHistoryEntry> history(Actor actor, UUID id) {
+        find(actor, id);
+        return TaskHistoryEntry.list("taskId = ?1 order by occurredAt, id", id);
+    }
+
+    /** Applies an action. {@code expectedVersion} (from If-Match) is optional; when given, a stale one is 412. */
     @Transactional
     public TaskOccurrence transition(Actor actor, UUID id, String actionName, String reason, Long expectedVersion) {
         TaskAction action = TaskAction.parse(actionName);
@@ -86,30 +99,13 @@ public class TaskService {
         }
         TaskStatus from = task.status;
         task.status = action.target();
-        task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        record(task, actor, action.name(), from, reason);
-        task.flush(); // bumps the version inside this transaction
-        outbox.publish(TaskEvents.TOPIC, TaskEvents.STATUS_CHANGED, task.id.toString(), task.ward,
-                changed(task, actor, action.name(), from, reason));
+        journal.record(task, TaskEvents.STATUS_CHANGED, action.name(), from, actor.id(), reason);
         return task;
     }
 
-    private static void record(TaskOccurrence task, Actor actor, String action, TaskStatus from, String reason) {
-        TaskHistoryEntry h = new TaskHistoryEntry();
-        h.id = UUID.randomUUID();
-        h.taskId = task.id;
-        h.actor = actor.id();
-        h.action = action;
-        h.fromStatus = from;
-        h.toStatus = task.status;
-        h.reason = reason;
-        h.occurredAt = task.updatedAt;
-        h.persist();
-    }
-
-    private static TaskEvents.TaskChanged changed(TaskOccurrence t, Actor actor, String action, TaskStatus from,
-            String reason) {
-        return new TaskEvents.TaskChanged(t.id, t.ward, t.leadUnit, t.title, t.dueDate,
-                from == null ? null : from.name(), t.status.name(), action, actor.id(), reason, t.version);
+    private static void requireUnit(String field, String code) {
+        if (Unit.findById(code) == null) {
+            throw ProblemException.invalid(field, "unknown unit " + code + "; see GET /api/v1/units");
+        }
     }
 }

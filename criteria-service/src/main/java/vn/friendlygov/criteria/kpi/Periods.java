@@ -1,0 +1,71 @@
+package vn.friendlygov.criteria.kpi;
+
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Period names of the indicators: ISO weeks "2026-W05", months "2026-03", quarters "2026-Q1". The weeks of a plan
+ * year are those whose Monday falls in the year, plus the week of 1 January (as the task schedule counts them).
+ */
+public final class Periods {
+
+    private static final Pattern WEEK = Pattern.compile("^(\\d{4})-W(\\d{2})$");
+    private static final Pattern MONTH = Pattern.compile("^(\\d{4})-(\\d{2})$");
+    private static final Pattern QUARTER = Pattern.compile("^(\\d{4})-Q([1-4])$");
+
+    private Periods() {
+    }
+
+    public static List<String> of(String periodicity, int year) {
+        List<String> out = new ArrayList<>();
+        switch (periodicity) {
+            case "WEEKLY" -> {
+                LocalDate d = LocalDate.of(year, 1, 1);
+                while (d.getYear() == year) {
+                    String w = week(d);
+                    if (!out.contains(w)) {
+                        out.add(w);
+                    }
+                    d = d.plusDays(1);
+                }
+            }
+            case "MONTHLY" -> {
+                for (int m = 1; m <= 12; m++) {
+                    out.add(String.format("%d-%02d", year, m));
+                }
+            }
+            default -> {
+                for (int q = 1; q <= 4; q++) {
+                    out.add(year + "-Q" + q);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static String of(String periodicity, LocalDate date) {
+        return switch (periodicity) {
+            case "WEEKLY" -> week(date);
+            case "MONTHLY" -> String.format("%d-%02d", date.getYear(), date.getMonthValue());
+            default -> date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
+        };
+    }
+
+    static String week(LocalDate d) {
+        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** Whether {@code period} is well-formed for the periodicity and belongs to the plan year. */
+    public static boolean valid(String periodicity, String period, int year) {
+        Matcher m = switch (periodicity) {
+            case "WEEKLY" -> WEEK.matcher(period);
+            case "MONTHLY" -> MONTH.matcher(period);
+            default -> QUARTER.matcher(period);
+        };
+        return m.matches() && of(periodicity, year).contains(period);
+    }
+}
