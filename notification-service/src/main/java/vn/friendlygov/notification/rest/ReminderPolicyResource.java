@@ -109,6 +109,7 @@ public class ReminderPolicyResource {
     /** Plans the ward's recurring duties (visits, receptions, Front collections, greetings) for a whole year. */
     @POST
     @Path("/duties")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     public Planned planDuties(@PathParam("ward") String ward, @QueryParam("year") @Min(2020) @Max(2040) int year) {
         actor.requireWard(ward);

@@ -1,0 +1,109 @@
+package vn.friendlygov.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.friendlygov.notification.TestEvents.awaitTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.friendlygov.notification.TestEvents;
+import vn.friendlygov.notification.inbox.InboxNotification;
+import vn.friendlygov.testsupport.TestTokens;
+
+@QuarkusTest
+class InboxTest {
+
+    @TestHTTPResource("/api/v1/inbox/stream")
+    URI stream;
+
+    static String evidence(String type, String ward, String unit, String title, String state, String reason) {
+        String id = UUID.randomUUID().toString();
+        TestEvents.publish(TestEvents.EVIDENCE, id, TestEvents.EVIDENCE_TYPE + type + ".v1", ward,
+                "{\"evidenceId\":\"" + id + "\",\"taskId\":\"t-1\",\"ward\":\"" + ward + "\",\"unit\":\"" + unit
+                        + "\",\"kind\":\"PHOTO\",\"title\":\"" + title + "\",\"revision\":1,\"state\":\"" + state + "\""
+                        + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
+        return id;
+    }
+
+    @Test
+    void evidenceEventsReachTheRightInboxesWithUnreadCountsAndMarkingRead() {
+        String ward = TestEvents.uniqueWard();
+        String submitted = evidence("submitted", ward, "KT", "Ảnh niêm yết quy chế dân chủ", "SUBMITTED", null);
+        String rejected = evidence("reviewed", ward, "KT", "Biên bản họp dân thôn Đông", "REJECTED", "Thiếu chữ ký trưởng thôn");
+        evidence("reviewed", ward, "KT", "Báo cáo quý I", "ACCEPTED", null);
+        awaitTrue(() -> InboxNotification.count("ward", ward) == 3);
+
+        String reviewer = TestTokens.token("reviewer", "VHXH", ward);
+        given().auth().oauth2(reviewer).when().get("/api/v1/inbox").then().statusCode(200)
+                .body("unread", equalTo(1))
+                .body("items[0].title", equalTo("Minh chứng chờ duyệt: Ảnh niêm yết quy chế dân chủ"))
+                .body("items[0].subjectId", equalTo(submitted));
+        String officer = TestTokens.token("officer", "KT", ward);
+        String id = given().auth().oauth2(officer).when().get("/api/v1/inbox").then().statusCode(200)
+                .body("unread", equalTo(2))
+                .body("items.title", hasItems("Minh chứng bị trả lại: Biên bản họp dân thôn Đông",
+                        "Minh chứng được chấp nhận: Báo cáo quý I"))
+                .body("items.find { it.subjectId == '" + rejected + "' }.body", equalTo("Thiếu chữ ký trưởng thôn"))
+                .extract().path("items.find { it.subjectId == '" + rejected + "' }.id");
+
+        given().auth().oauth2(officer).when().post("/api/v1/inbox/" + id + "/read").then().statusCode(200)
+                .body("readAt", notNullValue());
+        given().auth().oauth2(officer).when().get("/api/v1/inbox").then().body("unread", equalTo(1));
+        // another unit cannot mark it, nor see it
+        given().auth().oauth2(reviewer).when().post("/api/v1/inbox/" + id + "/read").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(officer).when().post("/api/v1/inbox/read-all").then().statusCode(200)
+                .body("marked", equalTo(1));
+        given().auth().oauth2(officer).when().get("/api/v1/inbox").then().body("unread", equalTo(0));
+        given().auth().oauth2(reviewer).when().get("/api/v1/inbox").then().body("unread", equalTo(1));
+    }
+
+    @Test
+    void theLiveStreamPushesANewNotificationOfTheUnitOnly() throws Exception {
+        String ward = TestEvents.uniqueWard();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.token("officer", "TTDVSNC", ward)).GET().build();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAcceptAsync(r -> {
+            assertEquals(200, r.statusCode());
+            r.body().forEach(lines::add);
+        });
+        try {
+            // the stream is open once its headers arrived; from then on every new notification is pushed
+            response.get(30, TimeUnit.SECONDS);
+            String other = evidence("reviewed", ward, "VHXH", "Ảnh không thuộc đơn vị này", "ACCEPTED", null);
+            evidence("reviewed", ward, "TTDVSNC", "Bản tin phát thanh tuần 48 — Phù Liễn", "ACCEPTED", null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream()
+                    .anyMatch(l -> l.startsWith("data:") && l.contains("Bản tin phát thanh tuần 48 — Phù Liễn")));
+            awaitTrue(() -> InboxNotification.count("subjectId", other) == 1);
+            assertEquals(0, lines.stream().filter(l -> l.contains("Ảnh không thuộc đơn vị này")).count());
+        } finally {
+            reading.cancel(true);
+            response.thenAccept(r -> r.body().close());
+        }
+    }
+
+    @Test
+    void theStreamNeedsAToken() {
+        given().when().get("/api/v1/inbox/stream").then().statusCode(401).contentType("application/problem+json");
+    }
+}
