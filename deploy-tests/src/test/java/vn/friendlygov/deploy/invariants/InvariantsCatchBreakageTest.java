@@ -85,6 +85,16 @@ class InvariantsCatchBreakageTest {
     }
 
     @Test
+    void aVariableTheServiceNeverReads() {
+        assertViolation("EVIDENCE_STORAGE_TYPE is set but evidence-service reads no such setting", r -> ((ArrayNode)
+                container(r, "evidence-service").get("env")).add(Yaml.documents(
+                "{name: EVIDENCE_STORAGE_TYPE, value: s3}").get(0)));
+        assertViolation("FEEDBACK_REPLY_EVRY is set but feedback-service reads no such setting", r -> r.find(
+                "ConfigMap", "feedback-service-config").orElseThrow().with("data").put("FEEDBACK_REPLY_EVRY",
+                "x"));
+    }
+
+    @Test
     void aSecretValueInTheManifests() {
         assertViolation("QUARKUS_DATASOURCE_PASSWORD has a literal value", r -> ((ArrayNode) container(r,
                 "evidence-service").get("env")).add(Yaml.documents(

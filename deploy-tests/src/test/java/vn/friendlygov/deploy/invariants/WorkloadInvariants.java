@@ -45,6 +45,19 @@ public final class WorkloadInvariants {
             }
             database(rendering, v, service, env, where);
             writablePaths(v, service, deployment.get(), container, env, where);
+            unread(rendering, v, service, container, where);
+        }
+    }
+
+    /** A variable set for this service alone that it never reads is a typo or a leftover: either way, a surprise. */
+    private static void unread(Rendering rendering, Violations v, Service service, JsonNode container, String where) {
+        java.util.Set<String> own = new java.util.TreeSet<>();
+        container.path("env").forEach(e -> own.add(e.path("name").asText()));
+        rendering.find("ConfigMap", service.name() + "-config").ifPresent(m -> m.path("data").fieldNames()
+                .forEachRemaining(own::add));
+        for (String variable : own) {
+            v.require(service.configUse().reads(variable), "%s: %s is set but %s reads no such setting", where,
+                    variable, service.name());
         }
     }
 

@@ -108,7 +108,8 @@ public final class Platform {
                 healthPath(config, "startup-path", "started"), healthPath(config, "liveness-path", "live"),
                 healthPath(config, "readiness-path", "ready"),
                 under(nonApplicationRoot(config), config.value("quarkus.micrometer.export.prometheus.path", "metrics")),
-                consumed, produced, groups, required, config);
+                consumed, produced, groups, required, config,
+                ConfigUse.read(config, repo.resolve("common/src/main/java"), repo.resolve(name + "/src/main/java")));
     }
 
     /** Topic names written as constants in the service's own code, e.g. TaskEvents.TOPIC. */

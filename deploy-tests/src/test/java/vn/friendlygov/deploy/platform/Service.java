@@ -17,7 +17,8 @@ public record Service(
         Set<String> producedTopics,
         Set<String> consumerGroups,
         Set<String> requiredEnvironment,
-        ServiceConfig config) {
+        ServiceConfig config,
+        ConfigUse configUse) {
 
     /** "criteria" for criteria-service: the prefix of its topics and the name of its database. */
     public String shortName() {

@@ -54,6 +54,11 @@ public final class ServiceConfig {
         return config;
     }
 
+    /** Every entry of the files, profile prefixes kept. */
+    public Map<String, String> raw() {
+        return java.util.Collections.unmodifiableMap(raw);
+    }
+
     /** The value production sees from the files (environment variables not applied). */
     public Optional<String> value(String key) {
         if (raw.containsKey("%prod." + key)) {
