@@ -1,0 +1,163 @@
+package vn.friendlygov.evidence.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.friendlygov.evidence.Fixtures;
+import vn.friendlygov.evidence.Fixtures.Task;
+import vn.friendlygov.evidence.domain.StoredBlob;
+import vn.friendlygov.testsupport.TestTokens;
+
+/** Every bad upload gets a problem+json answer and leaves no record, no stored file and no spooled upload behind. */
+@QuarkusTest
+class BadUploadTest {
+
+    static final Path STORE = Path.of("target/evidence-blobs");
+    static final Path SPOOL = Path.of(System.getProperty("java.io.tmpdir"), "evidence-uploads");
+
+    Task task;
+
+    @BeforeEach
+    void task() {
+        task = new Task().publish();
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        refused(r -> r.multiPart("files", "trống.pdf", new byte[0], "application/pdf"), 400, "files[0]", "empty");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWith413() {
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        byte[] head = Fixtures.pdf("lớn");
+        System.arraycopy(head, 0, big, 0, head.length);
+        refused(r -> r.multiPart("files", "lớn.pdf", big, "application/pdf"), 413, "files[0]", "limit");
+    }
+
+    @Test
+    void aTypeNotAllowedOrAnExecutableRenamedToPdfIsRefusedWith415() {
+        refused(r -> r.multiPart("files", "chương trình.pdf", Fixtures.exe(), "application/pdf"), 415, "files[0]",
+                "not accepted");
+        refused(r -> r.multiPart("files", "ghi chú.pdf", "chỉ là văn bản".getBytes(StandardCharsets.UTF_8),
+                "application/pdf"), 415, "files[0]", "text/plain");
+        // one bad file among good ones refuses the whole submission
+        refused(r -> r.multiPart("files", "tốt.pdf", Fixtures.pdf("tốt " + task.id), "application/pdf")
+                .multiPart("files", "setup.exe", Fixtures.exe(), "application/octet-stream"), 415, "files[1]", "");
+    }
+
+    @Test
+    void aPathInTheFileNameIsRefused() {
+        refused(r -> r.multiPart("files", "../../etc/passwd.pdf", Fixtures.pdf("p1" + task.id), "application/pdf"),
+                400, "files[0]", "path");
+        refused(r -> r.multiPart("files", "C:\\Users\\cb\\báo cáo.pdf", Fixtures.pdf("p2" + task.id),
+                "application/pdf"), 400, "files[0]", "path");
+    }
+
+    @Test
+    void missingMetadataNamesTheFields() {
+        long before = storedFiles();
+        Fixtures.as("officer", "VHXH").multiPart("files", "a.pdf", Fixtures.pdf("m" + task.id), "application/pdf")
+                .multiPart("activityDate", "31/03/2026")
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("kind", "title", "activityDate"));
+        Fixtures.as("officer", "VHXH").multiPart("kind", "PHOTO").multiPart("title", "Ảnh")
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(400).body("violations[0].field", equalTo("files"));
+        Fixtures.as("officer", "VHXH").multiPart("kind", "LINK").multiPart("title", "Liên kết")
+                .multiPart("url", "javascript:alert(1)")
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(400).body("violations[0].field", equalTo("url"));
+        nothingLeft(before);
+    }
+
+    @Test
+    void aBrokenMultipartBodyIsRefused() {
+        long before = storedFiles();
+        given().auth().oauth2(Fixtures.token("officer", "VHXH"))
+                .contentType("multipart/form-data; boundary=ranh-gioi")
+                .body(("--ranh-gioi\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.pdf\"\r\n"
+                        + "Content-Type: application/pdf\r\n\r\n%PDF-1.4 cut short without the closing boundary")
+                        .getBytes(StandardCharsets.US_ASCII))
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(400).contentType("application/problem+json");
+        nothingLeft(before);
+    }
+
+    @Test
+    void onlyOfficersOfTheTaskUnitsInTheTaskWardMaySubmit() {
+        refusedAs(Fixtures.as("officer", "CA"), 403);
+        refusedAs(given().header("Accept-Language", "en").auth().oauth2(TestTokens.token("officer", "VHXH", "an-lu")), 403);
+        refusedAs(Fixtures.as("leader", "VHXH"), 403);
+        refusedAs(given(), 401);
+        long before = storedFiles();
+        Fixtures.as("officer", "VHXH").multiPart("kind", "DOCUMENT").multiPart("title", "x")
+                .multiPart("files", "a.pdf", Fixtures.pdf("404" + task.id), "application/pdf")
+                .when().post("/api/v1/tasks/no-such-task/evidence").then()
+                .statusCode(404).contentType("application/problem+json");
+        nothingLeft(before);
+    }
+
+    private void refusedAs(RequestSpecification request, int status) {
+        long before = storedFiles();
+        byte[] pdf = Fixtures.pdf("forbidden " + task.id);
+        request.multiPart("kind", "DOCUMENT").multiPart("title", "Văn bản")
+                .multiPart("files", "văn bản.pdf", pdf, "application/pdf")
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(status).contentType("application/problem+json");
+        nothingLeft(before);
+    }
+
+    private void refused(Function<RequestSpecification, RequestSpecification> files, int status, String field,
+            String detail) {
+        long before = storedFiles();
+        files.apply(Fixtures.as("officer", "VHXH").multiPart("kind", "DOCUMENT").multiPart("title", "Văn bản"))
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("detail", containsString(detail))
+                .body("violations.field", hasItems(field));
+        nothingLeft(before);
+    }
+
+    private void nothingLeft(long storedBefore) {
+        assertEquals(0, Fixtures.evidenceCount(task.id));
+        assertEquals(storedBefore, storedFiles(), "stored files (x 1,000,000) + stored_blob rows");
+        // the spooled parts are removed when the request ends
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(SPOOL) == 0);
+    }
+
+    private static long storedFiles() {
+        long rows = QuarkusTransaction.requiringNew().call(() -> StoredBlob.count());
+        return count(STORE) * 1_000_000 + rows;
+    }
+
+    private static long count(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
