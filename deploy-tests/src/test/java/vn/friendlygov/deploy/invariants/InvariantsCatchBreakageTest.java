@@ -120,9 +120,13 @@ class InvariantsCatchBreakageTest {
                         .at("/spec/egress/1/to/0/podSelector/matchLabels")).put("cnpg.io/cluster", "feedback-db"));
         assertViolation("path /q/metrics exposes /q", r -> ((ObjectNode) r.find("Ingress", "public").orElseThrow()
                 .at("/spec/rules/0/http/paths/0")).put("path", "/q/metrics"));
-        assertViolation("JDBC URL jdbc:postgresql://feedback-db-rw:5432/feedback is not the read-write service of "
-                + "criteria-db", r -> r.find("ConfigMap", "criteria-service-config").orElseThrow().with("data")
-                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://feedback-db-rw:5432/feedback"));
+        assertViolation("JDBC URL jdbc:postgresql://feedback-db-rw:5432/feedback?sslmode=require is not the "
+                + "read-write service of criteria-db", r -> r.find("ConfigMap", "criteria-service-config").orElseThrow()
+                .with("data").put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://feedback-db-rw:5432/feedback"
+                        + "?sslmode=require"));
+        assertViolation("JDBC URL jdbc:postgresql://criteria-db-rw:5432/criteria is not the read-write service of "
+                + "criteria-db over TLS", r -> r.find("ConfigMap", "criteria-service-config").orElseThrow()
+                .with("data").put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://criteria-db-rw:5432/criteria"));
     }
 
     @Test

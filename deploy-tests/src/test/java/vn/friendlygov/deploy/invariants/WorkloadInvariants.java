@@ -12,7 +12,9 @@ import vn.friendlygov.deploy.platform.ServiceConfig;
 /** Per service: it runs, is probed where it really answers, and gets every setting production needs. */
 public final class WorkloadInvariants {
 
-    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw(?::5432)?/([a-z0-9_]+)");
+    /** The cluster's read-write service, its database, and TLS required (the traffic crosses nodes). */
+    private static final Pattern JDBC = Pattern.compile(
+            "jdbc:postgresql://([a-z0-9-]+)-rw(?::5432)?/([a-z0-9_]+)\\?(?:.*&)?sslmode=(require|verify-ca|verify-full)(&.*)?");
 
     private WorkloadInvariants() {
     }
@@ -150,7 +152,7 @@ public final class WorkloadInvariants {
         String url = env.value("QUARKUS_DATASOURCE_JDBC_URL").orElse("");
         Matcher m = JDBC.matcher(url);
         String cluster = service.shortName() + "-db";
-        v.require(m.matches() && m.group(1).equals(cluster), "%s: JDBC URL %s is not the read-write service of %s",
+        v.require(m.matches() && m.group(1).equals(cluster), "%s: JDBC URL %s is not the read-write service of %s over TLS",
                 where, url, cluster);
         Optional<ObjectNode> db = rendering.find("Cluster", cluster);
         v.require(db.isPresent(), "no CloudNativePG Cluster %s for %s", cluster, service.name());
