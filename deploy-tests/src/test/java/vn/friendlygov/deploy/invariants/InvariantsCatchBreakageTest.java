@@ -85,6 +85,13 @@ class InvariantsCatchBreakageTest {
     }
 
     @Test
+    void anExtensionTheMigrationsNeedButTheClusterLacks() {
+        assertViolation("migrations of feedback-service create extension pg_trgm, which the cluster does not create",
+                r -> ((ArrayNode) r.find("Cluster", "feedback-db").orElseThrow()
+                        .at("/spec/bootstrap/initdb/postInitApplicationSQL")).remove(1));
+    }
+
+    @Test
     void aVariableTheServiceNeverReads() {
         assertViolation("EVIDENCE_STORAGE_TYPE is set but evidence-service reads no such setting", r -> ((ArrayNode)
                 container(r, "evidence-service").get("env")).add(Yaml.documents(

@@ -161,6 +161,12 @@ public final class WorkloadInvariants {
             v.require(m.group(2).equals(initdb.path("database").asText()), "%s: database %s, Cluster %s creates %s",
                     where, m.group(2), cluster, initdb.path("database").asText());
             v.require(!initdb.path("owner").asText().isEmpty(), "Cluster %s names no owner", cluster);
+            // The owner is no superuser: extensions its migrations create must already exist.
+            String init = initdb.path("postInitApplicationSQL").toString().toLowerCase(java.util.Locale.ROOT);
+            for (String extension : service.databaseExtensions()) {
+                v.require(init.contains("create extension if not exists " + extension), "Cluster %s: migrations of "
+                        + "%s create extension %s, which the cluster does not create", cluster, service.name(), extension);
+            }
         }
         for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
             String secret = env.source(variable).map(ContainerEnv.Source::secretName).orElse("");

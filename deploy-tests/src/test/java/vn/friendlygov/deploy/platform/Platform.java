@@ -109,7 +109,8 @@ public final class Platform {
                 healthPath(config, "readiness-path", "ready"),
                 under(nonApplicationRoot(config), config.value("quarkus.micrometer.export.prometheus.path", "metrics")),
                 consumed, produced, groups, required, config,
-                ConfigUse.read(config, repo.resolve("common/src/main/java"), repo.resolve(name + "/src/main/java")));
+                ConfigUse.read(config, repo.resolve("common/src/main/java"), repo.resolve(name + "/src/main/java")),
+                extensions(repo.resolve("common/src/main/resources/db"), repo.resolve(name + "/src/main/resources/db")));
     }
 
     /** Topic names written as constants in the service's own code, e.g. TaskEvents.TOPIC. */
@@ -131,6 +132,28 @@ public final class Platform {
             throw new UncheckedIOException(e);
         }
         return topics;
+    }
+
+    /** PostgreSQL extensions the Flyway migrations create: the database must allow it without a superuser. */
+    static Set<String> extensions(Path... migrationRoots) {
+        Set<String> extensions = new TreeSet<>();
+        Pattern create = Pattern.compile("(?i)create\\s+extension\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z0-9_]+)");
+        for (Path root : migrationRoots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                    Matcher m = create.matcher(Files.readString(file));
+                    while (m.find()) {
+                        extensions.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return extensions;
     }
 
     private static String healthPath(ServiceConfig config, String key, String fallback) {

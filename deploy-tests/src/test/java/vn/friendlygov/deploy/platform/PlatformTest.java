@@ -39,6 +39,18 @@ class PlatformTest {
                 "JWT_ISSUER")));
     }
 
+    /** The probes and the scrape config point at endpoints that exist only with these extensions. */
+    @Test
+    void everyServiceServesHealthAndPrometheusMetrics() throws IOException {
+        String common = Files.readString(Repo.root().resolve("common/pom.xml"));
+        assertTrue(common.contains("<artifactId>quarkus-smallrye-health</artifactId>"));
+        assertTrue(common.contains("<artifactId>quarkus-micrometer-registry-prometheus</artifactId>"));
+        for (String service : Platform.serviceModules(Repo.root())) {
+            assertTrue(Files.readString(Repo.root().resolve(service + "/pom.xml"))
+                    .contains("<artifactId>common</artifactId>"), service + " gets them through common");
+        }
+    }
+
     @Test
     void channelsWithoutTopicOrGroupFollowQuarkusDefaults() throws IOException {
         Service s = describe("""

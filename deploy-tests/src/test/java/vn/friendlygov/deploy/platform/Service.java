@@ -18,7 +18,8 @@ public record Service(
         Set<String> consumerGroups,
         Set<String> requiredEnvironment,
         ServiceConfig config,
-        ConfigUse configUse) {
+        ConfigUse configUse,
+        Set<String> databaseExtensions) {
 
     /** "criteria" for criteria-service: the prefix of its topics and the name of its database. */
     public String shortName() {
