@@ -3,7 +3,10 @@ package vn.friendlygov.deploy.invariants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.friendlygov.deploy.platform.Service;
@@ -53,7 +56,7 @@ public final class WorkloadInvariants {
 
     /** A variable set for this service alone that it never reads is a typo or a leftover: either way, a surprise. */
     private static void unread(Rendering rendering, Violations v, Service service, JsonNode container, String where) {
-        java.util.Set<String> own = new java.util.TreeSet<>();
+        Set<String> own = new TreeSet<>();
         container.path("env").forEach(e -> own.add(e.path("name").asText()));
         rendering.find("ConfigMap", service.name() + "-config").ifPresent(m -> m.path("data").fieldNames()
                 .forEachRemaining(own::add));
@@ -162,7 +165,7 @@ public final class WorkloadInvariants {
                     where, m.group(2), cluster, initdb.path("database").asText());
             v.require(!initdb.path("owner").asText().isEmpty(), "Cluster %s names no owner", cluster);
             // The owner is no superuser: extensions its migrations create must already exist.
-            String init = initdb.path("postInitApplicationSQL").toString().toLowerCase(java.util.Locale.ROOT);
+            String init = initdb.path("postInitApplicationSQL").toString().toLowerCase(Locale.ROOT);
             for (String extension : service.databaseExtensions()) {
                 v.require(init.contains("create extension if not exists " + extension), "Cluster %s: migrations of "
                         + "%s create extension %s, which the cluster does not create", cluster, service.name(), extension);
