@@ -19,6 +19,8 @@ import vn.friendlygov.testsupport.TopicProbe;
 public final class Clients {
 
     public static final String WARD = "phu-lien";
+    /** GeoReport requires UTF-8; RestAssured would otherwise encode form fields as ISO-8859-1. */
+    public static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
     private static final AtomicInteger NEXT = new AtomicInteger(1);
 
     private Clients() {

@@ -41,7 +41,7 @@ public class RateLimitFilter {
         Response r = door.equals("open311")
                 ? Open311Errors.response(path.endsWith(".xml") ? "xml" : "json", 429, detail)
                 : Response.status(429).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemType.TOO_MANY_REQUESTS.uri(),
-                        ProblemType.TOO_MANY_REQUESTS.title(null), 429, detail, path, null)).build();
+                        ProblemType.TOO_MANY_REQUESTS.title(locale(ctx)), 429, detail, path, null)).build();
         return Response.fromResponse(r).header("Retry-After", retryAfter).build();
     }
 
@@ -53,5 +53,11 @@ public class RateLimitFilter {
             }
         }
         return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private static java.util.Locale locale(ContainerRequestContext ctx) {
+        return ctx.getAcceptableLanguages().stream()
+                .filter(l -> "en".equals(l.getLanguage()) || "vi".equals(l.getLanguage())).findFirst()
+                .orElse(java.util.Locale.forLanguageTag("vi"));
     }
 }
