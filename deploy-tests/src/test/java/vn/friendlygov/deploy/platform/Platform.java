@@ -104,6 +104,12 @@ public final class Platform {
         });
         Set<String> required = new TreeSet<>(config.requiredEnvironment());
         required.addAll(ALWAYS_FROM_ENVIRONMENT.values());
+        for (String key : ConfigMappings.requiredKeys(repo.resolve("common/src/main/java"),
+                repo.resolve(name + "/src/main/java"))) {
+            if (config.value(key).isEmpty()) {
+                required.add(ServiceConfig.envName(key));
+            }
+        }
         return new Service(name, Integer.parseInt(config.value("quarkus.http.port", "8080")),
                 healthPath(config, "startup-path", "started"), healthPath(config, "liveness-path", "live"),
                 healthPath(config, "readiness-path", "ready"),

@@ -103,6 +103,36 @@ class PlatformTest {
         assertEquals("A_B_C__D_", ServiceConfig.envName("a.b-c.\"d\""));
     }
 
+    @Test
+    void configMappingMembersWithoutDefaultMustBeGiven() throws IOException {
+        Path sources = Files.createDirectories(dir.resolve("demo-service/src/main/java/demo"));
+        Files.writeString(sources.resolve("DemoConfig.java"), """
+                package demo;
+                @ConfigMapping(prefix = "demo")
+                public interface DemoConfig {
+                    /** Needed: no default. */
+                    String apiUrl();
+                    @WithDefault("5") int retries(); // trailing comment
+                    @WithDefault("https://example.org") java.net.URI home();
+                    Optional<String> token();
+                    Map<String, String> wardNames();
+                    Store store();
+                    interface Store {
+                        @WithName("dir") String directory();
+                        Set<String> allowedTypes();
+                        default String label() { return "x"; }
+                    }
+                }
+                """);
+        Service s = describe("demo.store.allowed-types=a,b\n");
+        Set<String> required = s.requiredEnvironment();
+        assertTrue(required.containsAll(Set.of("DEMO_API_URL", "DEMO_STORE_DIR")), required::toString);
+        for (String absent : Set.of("DEMO_RETRIES", "DEMO_TOKEN", "DEMO_WARD_NAMES", "DEMO_STORE_ALLOWED_TYPES",
+                "DEMO_STORE_LABEL", "DEMO_STORE_DIRECTORY", "DEMO_HOME")) {
+            assertTrue(!required.contains(absent), absent + " in " + required);
+        }
+    }
+
     private Service describe(String properties) throws IOException {
         Path file = dir.resolve("application.properties");
         Files.writeString(file, properties);
