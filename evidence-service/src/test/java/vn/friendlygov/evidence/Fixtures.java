@@ -76,8 +76,13 @@ public final class Fixtures {
     }
 
     public static ProducerRecord<String, String> event(String eventId, String type, String json) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(TASK_TOPIC, json.contains("taskId")
-                ? json.replaceAll(".*\"taskId\":\"([^\"]*)\".*", "$1") : eventId, json);
+        return event(json.contains("taskId") ? json.replaceAll(".*\"taskId\":\"([^\"]*)\".*", "$1") : eventId,
+                eventId, type, json);
+    }
+
+    /** A task event with an explicit record key (the same key keeps records in order on one partition). */
+    public static ProducerRecord<String, String> event(String key, String eventId, String type, String json) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(TASK_TOPIC, key, json);
         header(r, "ce_id", eventId);
         header(r, "ce_specversion", "1.0");
         header(r, "ce_source", "/friendlygov/criteria-service");

@@ -107,7 +107,7 @@ public class EvidenceResource {
     @RolesAllowed({Roles.OFFICER, Roles.LEADER, Roles.REVIEWER, Roles.ADMIN})
     public EvidencePage list(@QueryParam("ward") String ward, @QueryParam("taskId") String taskId,
             @QueryParam("itemId") String itemId, @QueryParam("criterionCode") String criterionCode,
-            @QueryParam("unit") String unit, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("unit") String unit, @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
             @QueryParam("state") String state, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         if (state != null && !state.isBlank()) {
@@ -119,6 +119,8 @@ public class EvidenceResource {
         } else {
             state = null;
         }
+        LocalDate from = date("from", fromParam);
+        LocalDate to = date("to", toParam);
         if (page < 0) {
             throw ProblemException.invalid("page", "must be 0 or more");
         }
@@ -133,6 +135,18 @@ public class EvidenceResource {
                 from, to, state, page, size), total).stream()
                 .map(f -> EvidenceView.of(f.evidence(), f.files(), f.history())).toList();
         return new EvidencePage(items, total[0]);
+    }
+
+    /** Dates as query parameters: a bad one is a 400 naming the parameter (JAX-RS conversion would answer 404). */
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(name, "not an ISO date such as 2026-03-31");
+        }
     }
 
     private Response ok(UUID id) {

@@ -148,6 +148,26 @@ class EvidenceUploadTest {
                 .body("files", hasSize(0));
     }
 
+    @Test
+    void aBrowserFormWithUtf8TextAndFileNamesKeepsTheVietnameseExactly() throws Exception {
+        Task task = new Task().publish();
+        // as browsers send it: raw UTF-8 in the part headers, text parts without a Content-Type
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--ranh-gioi\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nDECISION\r\n"
+                + "--ranh-gioi\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nQuyết định công nhận"
+                + " \"Phường văn minh đô thị\"\r\n"
+                + "--ranh-gioi\r\nContent-Disposition: form-data; name=\"file\"; filename=\"Quyết định số 12-QĐ UBND.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Fixtures.pdf("qđ " + task.id));
+        body.write("\r\n--ranh-gioi--\r\n".getBytes(StandardCharsets.UTF_8));
+        io.restassured.RestAssured.given().auth().oauth2(Fixtures.token("officer", "VHXH"))
+                .contentType("multipart/form-data; boundary=ranh-gioi").body(body.toByteArray())
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then().statusCode(201)
+                .body("kind", equalTo("DECISION"))
+                .body("title", equalTo("Quyết định công nhận \"Phường văn minh đô thị\""))
+                .body("files[0].fileName", equalTo("Quyết định số 12-QĐ UBND.pdf"));
+    }
+
     static String submitPhoto(Task task, String unit, String name, byte[] content) {
         return Fixtures.as("officer", unit).multiPart("kind", "PHOTO").multiPart("title", "Hình ảnh hoạt động")
                 .multiPart("files", name, content, "image/png")
