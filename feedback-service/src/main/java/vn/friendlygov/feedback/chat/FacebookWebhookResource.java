@@ -1,0 +1,106 @@
+package vn.friendlygov.feedback.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.friendlygov.common.messaging.ProcessedEvents;
+import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.feedback.config.FacebookConfig;
+import vn.friendlygov.feedback.intake.FeedbackChannel;
+import vn.friendlygov.feedback.service.ChatIntake;
+
+/**
+ * The Facebook page webhook: the {@code hub.challenge} subscription handshake, and page messages signed with
+ * {@code X-Hub-Signature-256} (HMAC-SHA256 of the raw body with the app secret). Messages are taken once (by mid).
+ */
+@Path("/webhooks/facebook")
+@PermitAll
+public class FacebookWebhookResource {
+
+    private final FacebookConfig config;
+    private final ObjectMapper mapper;
+    private final ProcessedEvents processed;
+    private final ChatIntake chat;
+
+    public FacebookWebhookResource(FacebookConfig config, ObjectMapper mapper, ProcessedEvents processed,
+            ChatIntake chat) {
+        this.config = config;
+        this.mapper = mapper;
+        this.processed = processed;
+        this.chat = chat;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public String verify(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+            @QueryParam("hub.challenge") String challenge) {
+        String expected = config.verifyToken().orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "no Facebook page is configured"));
+        if (!"subscribe".equals(mode) || token == null || !Signatures.same(expected.toLowerCase(), token)
+                || challenge == null || !challenge.matches("[A-Za-z0-9_-]{1,200}")) {
+            throw ProblemException.forbidden("the verify token does not match");
+        }
+        return challenge;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.TEXT_PLAIN)
+    @Transactional
+    public String receive(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature) {
+        if (config.appSecret().isEmpty() || config.ward().isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no Facebook page is configured");
+        }
+        if (!Signatures.same(Signatures.facebook(config.appSecret().get(), body), signature)) {
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, "X-Hub-Signature-256 is missing or wrong");
+        }
+        JsonNode update;
+        try {
+            update = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "the update is not JSON");
+        }
+        if (!"page".equals(update.path("object").asText())) {
+            throw ProblemException.invalid("object", "only page updates are handled");
+        }
+        for (JsonNode entry : update.path("entry")) {
+            for (JsonNode m : entry.path("messaging")) {
+                take(m);
+            }
+        }
+        return "EVENT_RECEIVED";
+    }
+
+    private void take(JsonNode messaging) {
+        JsonNode message = messaging.path("message");
+        String mid = message.path("mid").asText("");
+        String sender = messaging.path("sender").path("id").asText("");
+        // echoes of the page's own messages and delivery/read receipts are not feedback
+        if (mid.isEmpty() || sender.isEmpty() || message.path("is_echo").asBoolean(false)) {
+            return;
+        }
+        if (!processed.firstDelivery("facebook-webhook", mid)) {
+            return;
+        }
+        List<ChatIntake.Attachment> attachments = new ArrayList<>();
+        for (JsonNode a : message.path("attachments")) {
+            String kind = "image".equals(a.path("type").asText()) ? "IMAGE" : "FILE";
+            attachments.add(new ChatIntake.Attachment(kind, a.path("payload").path("url").asText(null)));
+        }
+        chat.receive(FeedbackChannel.FACEBOOK, config.ward().get(), sender, message.path("text").asText(null),
+                attachments, null);
+    }
+}
