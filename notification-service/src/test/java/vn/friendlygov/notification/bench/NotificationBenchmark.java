@@ -80,7 +80,8 @@ class NotificationBenchmark {
                 .getResultList());
         long[] ms = rows.stream().mapToLong(r -> {
             long sent = Long.parseLong(((String) r[0]).split(":")[1]);
-            Instant created = r[1] instanceof OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) r[1]).toInstant();
+            Instant created = r[1] instanceof OffsetDateTime o ? o.toInstant()
+                    : r[1] instanceof Instant i ? i : ((java.sql.Timestamp) r[1]).toInstant();
             return created.toEpochMilli() - sent;
         }).sorted().toArray();
         report("latency at %d events/s for %d s (%d events): p50 %d ms, p99 %d ms, max %d ms", perSecond, seconds, n,

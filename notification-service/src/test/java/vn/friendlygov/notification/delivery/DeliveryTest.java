@@ -257,6 +257,17 @@ class DeliveryTest {
         assertEquals(4, failedEvent.get("attempts").asInt());
         assertEquals("SMS", failedEvent.get("channel").asText());
         assertEquals("HTTP 503 gateway busy", failedEvent.get("reason").asText());
+
+        // the ward's leader sees what did not get through, attempt by attempt
+        given().auth().oauth2(TestTokens.token("leader", "VP", ward)).queryParam("status", "FAILED")
+                .when().get("/api/v1/messages").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1))
+                .body("[0].id", org.hamcrest.Matchers.equalTo(m.toString()))
+                .body("[0].fallbackChannel", org.hamcrest.Matchers.equalTo("EMAIL"))
+                .body("[0].history.size()", org.hamcrest.Matchers.equalTo(4))
+                .body("[0].history[3].providerAnswer", org.hamcrest.Matchers.equalTo("HTTP 503 gateway busy"));
+        given().auth().oauth2(TestTokens.token("officer", "VP", ward)).when().get("/api/v1/messages").then()
+                .statusCode(403);
     }
 
     @Test
