@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -35,6 +37,10 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
                 .region(Region.of(config.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(config.pathStyle())
+                // checksums only where S3 requires them: many S3-compatible stores reject the trailing checksums
+                // that newer SDKs send by default
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(credentials(config));
         config.endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
         this.s3 = builder.build();
