@@ -138,7 +138,8 @@ class InvariantsCatchBreakageTest {
 
     @Test
     void scalingPastPartitionsOrBlockingDrains() {
-        assertViolation("HPA notification-service scales to 12 pods but criteria.task-events.v1 has 6 partitions",
+        assertViolation("HPA notification-service scales to 12 pods, 36 consumers of criteria.task-events.v1, which has 12 "
+                + "partitions",
                 r -> r.find("HorizontalPodAutoscaler", "notification-service").orElseThrow().with("spec")
                         .put("maxReplicas", 12));
         assertViolation("minAvailable 2 with 2 replica(s) blocks every node drain", r -> r.find(

@@ -41,8 +41,9 @@ public final class KafkaInvariants {
                 for (String topic : service.consumedTopics()) {
                     if (topics.containsKey(topic)) {
                         int partitions = topics.get(topic).path("spec").path("partitions").asInt();
-                        v.require(max <= partitions, "HPA %s scales to %d pods but %s has %d partitions",
-                                service.name(), max, topic, partitions);
+                        int consumers = max * service.consumersPerPod(topic);
+                        v.require(consumers <= partitions, "HPA %s scales to %d pods, %d consumers of %s, which has "
+                                + "%d partitions", service.name(), max, consumers, topic, partitions);
                     }
                 }
             });

@@ -70,6 +70,7 @@ public final class Platform {
         Set<String> consumed = new TreeSet<>();
         Set<String> produced = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
+        Map<String, Integer> perPod = new java.util.TreeMap<>();
         for (String key : config.prodKeys()) {
             Matcher m = CHANNEL.matcher(key);
             if (!m.matches() || !"topic".equals(m.group(3)) && !"connector".equals(m.group(3))) {
@@ -79,6 +80,7 @@ public final class Platform {
             String topic = config.value(prefix + "topic", m.group(2));
             if ("incoming".equals(m.group(1))) {
                 consumed.add(topic);
+                perPod.merge(topic, Integer.parseInt(config.value(prefix + "partitions", "1")), Math::max);
                 groups.add(config.value(prefix + "group.id",
                         config.value("kafka.group.id", config.value("quarkus.application.name", name))));
                 if ("dead-letter-queue".equals(config.value(prefix + "failure-strategy", ""))) {
@@ -116,7 +118,8 @@ public final class Platform {
                 under(nonApplicationRoot(config), config.value("quarkus.micrometer.export.prometheus.path", "metrics")),
                 consumed, produced, groups, required, config,
                 ConfigUse.read(config, repo.resolve("common/src/main/java"), repo.resolve(name + "/src/main/java")),
-                extensions(repo.resolve("common/src/main/resources/db"), repo.resolve(name + "/src/main/resources/db")));
+                extensions(repo.resolve("common/src/main/resources/db"), repo.resolve(name + "/src/main/resources/db")),
+                perPod);
     }
 
     /** Topic names written as constants in the service's own code, e.g. TaskEvents.TOPIC. */

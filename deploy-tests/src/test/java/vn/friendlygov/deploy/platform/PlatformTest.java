@@ -63,6 +63,7 @@ class PlatformTest {
                 """);
         assertEquals(Set.of("orders"), s.consumedTopics(), "the channel name is the topic; %test is not prod");
         assertEquals(Set.of("demo-service"), s.consumerGroups(), "Quarkus' default group is the application name");
+        assertEquals(1, s.consumersPerPod("orders"));
         assertEquals(Set.of("dead-letter-topic-orders", "receipts"), s.producedTopics(),
                 "SmallRye's default dead-letter topic; the outbox placeholder topic is never written");
     }

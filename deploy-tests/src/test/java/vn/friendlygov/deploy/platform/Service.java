@@ -19,7 +19,14 @@ public record Service(
         Set<String> requiredEnvironment,
         ServiceConfig config,
         ConfigUse configUse,
-        Set<String> databaseExtensions) {
+        Set<String> databaseExtensions,
+        java.util.Map<String, Integer> consumersPerPod) {
+
+    /** Consumer threads one pod runs on a topic (SmallRye's `partitions` attribute of the channel, default 1). */
+    public int consumersPerPod(String topic) {
+        return consumersPerPod.getOrDefault(topic, 1);
+    }
+
 
     /** "criteria" for criteria-service: the prefix of its topics and the name of its database. */
     public String shortName() {
