@@ -83,7 +83,8 @@ public class IndicatorQueries {
         if (indicator.isPercent() && (denominator == null || denominator.signum() <= 0)) {
             v.add(new Problem.Violation("denominator", "a percentage needs a denominator greater than 0"));
         }
-        if (indicator.isPercent() && denominator != null && numerator != null && numerator.compareTo(denominator) > 0
+        if (indicator.isPercent() && denominator != null && denominator.signum() > 0 && numerator != null
+                && numerator.compareTo(denominator) > 0
                 && !"GT".equals(indicator.comparator)) {
             v.add(new Problem.Violation("numerator", "must not exceed the denominator"));
         }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Benchmark of the progress endpoint and the task list on a city-scale data set (100 wards' plans, 30 300 tasks).
+# Runs the packaged jar on 127.0.0.1:${PORT} against a fresh database on the machine's PostgreSQL. Kafka is not
+# needed for the read endpoints: the consumers are disabled and the outbox relay idles. NOT part of the test suite.
+# Needs: wrk, hey (apt-get install -y wrk hey), python3 with cryptography, psql, openssl.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PORT=${PORT:-18181}
+RATE=${RATE:-500}          # requests per second for the fixed-rate runs (hey: concurrency x per-worker rate)
+DURATION=${DURATION:-30s}
+WARDS=${WARDS:-100}
+DB=bench_criteria
+WORK=$(mktemp -d)
+trap 'kill "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
+  ./mvnw -B -q package -DskipTests -pl criteria-service -o
+fi
+psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8' template template0"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
+openssl pkey -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem"
+
+java -Xmx1g -jar criteria-service/target/quarkus-app/quarkus-run.jar \
+  -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
+  -Dmp.jwt.verify.publickey.location="$WORK/pub.pem" -Dmp.jwt.verify.issuer=https://bench.friendlygov.local \
+  -Dkafka.bootstrap.servers=127.0.0.1:1 -Doutbox.relay.interval=1h \
+  -Dmp.messaging.incoming.evidence-events.enabled=false -Dmp.messaging.incoming.feedback-events.enabled=false \
+  -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
+
+ADMIN=$(python3 criteria-service/bench/token.py "$WORK/key.pem" admin)
+echo "importing $WARDS wards' plans…"
+start=$(date +%s)
+for i in $(seq -f "%03g" 1 "$WARDS"); do
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $ADMIN" -H "Content-Type: text/plain; charset=utf-8" \
+    --data-binary @seeds/ke-hoach-chinh-quyen-than-thien-phu-lien-2026.txt \
+    "http://127.0.0.1:$PORT/api/v1/plans/import?ward=ward-$i&year=2026"
+done
+echo "imported in $(( $(date +%s) - start )) s; tasks: $(psql -tA -h 127.0.0.1 -U postgres -d $DB -c 'select count(*) from task_occurrence')"
+
+LEADER=$(python3 criteria-service/bench/token.py "$WORK/key.pem" leader ward-057 VP)
+PROGRESS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/progress?asOf=2026-06-30"
+TASKS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?unit=VP&status=TODO&dueFrom=2026-04-01&dueTo=2026-09-30&q=cong%20khai&size=50"
+TASKS_PAGE="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?size=50&page=2"
+
+echo "warm-up"
+hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$PROGRESS" >/dev/null
+hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$TASKS" >/dev/null
+
+CONC=$(( RATE / 10 ))
+for name in PROGRESS TASKS TASKS_PAGE; do
+  echo "== $name at $RATE req/s for $DURATION (hey -c $CONC -q 10)"
+  hey -z "$DURATION" -c "$CONC" -q 10 -H "Authorization: Bearer $LEADER" "${!name}" \
+    | grep -E "Requests/sec|Average|Slowest|10% in|50% in|90% in|95% in|99% in|\[[0-9]+\]"
+done
+
+echo "== saturation across all wards (wrk -t2 -c32, city admin token)"
+for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-06-30" "/api/v1/plans/{plan}/tasks?unit=VP&status=TODO&size=50"; do
+  echo "-- $tpl"
+  PATH_TEMPLATE="$tpl" TOKEN="$ADMIN" wrk -t2 -c32 -d20s --latency -s criteria-service/bench/wards.lua \
+    "http://127.0.0.1:$PORT" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
+done
