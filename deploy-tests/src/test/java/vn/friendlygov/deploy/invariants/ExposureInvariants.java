@@ -16,7 +16,7 @@ public final class ExposureInvariants {
     }
 
     public static void check(Rendering rendering, List<Service> services, Violations v) {
-        ingresses(rendering, v);
+        ingresses(rendering, services, v);
         for (Service service : services) {
             Optional<ObjectNode> deployment = rendering.deployment(service.name());
             if (deployment.isEmpty()) {
@@ -44,7 +44,7 @@ public final class ExposureInvariants {
         }
     }
 
-    private static void ingresses(Rendering rendering, Violations v) {
+    private static void ingresses(Rendering rendering, List<Service> services, Violations v) {
         for (ObjectNode ingress : rendering.ofKind("Ingress")) {
             String where = "Ingress " + Resource.name(ingress);
             Set<String> tlsHosts = new TreeSet<>();
@@ -57,6 +57,9 @@ public final class ExposureInvariants {
                     v.require(!p.equals("/") && !p.startsWith("/q"), "%s: path %s exposes /q (health, metrics)",
                             where, p);
                     JsonNode backend = path.path("backend").path("service");
+                    services.stream().filter(s -> s.name().equals(backend.path("name").asText())).findFirst()
+                            .ifPresent(s -> v.require(s.serves(p), "%s: %s leads to %s, which serves nothing under it",
+                                    where, p, s.name()));
                     Optional<ObjectNode> svc = rendering.find("Service", backend.path("name").asText());
                     v.require(svc.isPresent(), "%s: backend %s is no Service", where, backend.path("name").asText());
                     svc.ifPresent(s -> v.require(s.path("spec").path("ports").toString().contains(

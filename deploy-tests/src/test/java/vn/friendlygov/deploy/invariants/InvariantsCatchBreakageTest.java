@@ -125,6 +125,8 @@ class InvariantsCatchBreakageTest {
         assertViolation("criteria-service reaches another service's database \"feedback-db\"", r -> ((ObjectNode)
                 r.find("NetworkPolicy", "criteria-service").orElseThrow()
                         .at("/spec/egress/1/to/0/podSelector/matchLabels")).put("cnpg.io/cluster", "feedback-db"));
+        assertViolation("/webhook leads to feedback-service, which serves nothing under it", r -> ((ObjectNode)
+                r.find("Ingress", "public").orElseThrow().at("/spec/rules/0/http/paths/2")).put("path", "/webhook"));
         assertViolation("path /q/metrics exposes /q", r -> ((ObjectNode) r.find("Ingress", "public").orElseThrow()
                 .at("/spec/rules/0/http/paths/0")).put("path", "/q/metrics"));
         assertViolation("JDBC URL jdbc:postgresql://feedback-db-rw:5432/feedback?sslmode=require is not the "

@@ -119,7 +119,7 @@ public final class Platform {
                 consumed, produced, groups, required, config,
                 ConfigUse.read(config, repo.resolve("common/src/main/java"), repo.resolve(name + "/src/main/java")),
                 extensions(repo.resolve("common/src/main/resources/db"), repo.resolve(name + "/src/main/resources/db")),
-                perPod);
+                perPod, restRoots(repo.resolve(name + "/src/main/java")));
     }
 
     /** Topic names written as constants in the service's own code, e.g. TaskEvents.TOPIC. */
@@ -141,6 +141,29 @@ public final class Platform {
             throw new UncheckedIOException(e);
         }
         return topics;
+    }
+
+    /** The class-level @Path of every JAX-RS resource: what an Ingress path may lead to. */
+    static Set<String> restRoots(Path sources) {
+        Set<String> roots = new TreeSet<>();
+        Pattern classDeclaration = Pattern.compile("\\bclass\\s+\\w+");
+        Pattern path = Pattern.compile("@Path\\(\"([^\"]+)\"\\)");
+        if (!Files.isDirectory(sources)) {
+            return roots;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                Matcher declaration = classDeclaration.matcher(source);
+                Matcher m = path.matcher(declaration.find() ? source.substring(0, declaration.start()) : "");
+                while (m.find()) {
+                    roots.add(m.group(1).startsWith("/") ? m.group(1) : "/" + m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return roots;
     }
 
     /** PostgreSQL extensions the Flyway migrations create: the database must allow it without a superuser. */

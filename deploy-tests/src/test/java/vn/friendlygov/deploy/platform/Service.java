@@ -20,7 +20,17 @@ public record Service(
         ServiceConfig config,
         ConfigUse configUse,
         Set<String> databaseExtensions,
-        java.util.Map<String, Integer> consumersPerPod) {
+        java.util.Map<String, Integer> consumersPerPod,
+        Set<String> restRoots) {
+
+    /** True if the service serves something under this path prefix (a resource class lives there or above it). */
+    public boolean serves(String prefix) {
+        // Path segments, as an Ingress Prefix matches them: /webhook is not a prefix of /webhooks/zalo.
+        String segment = prefix.endsWith("/") ? prefix : prefix + "/";
+        return restRoots.stream().anyMatch(root -> root.equals(prefix) || root.startsWith(segment)
+                || prefix.startsWith(root + "/"));
+    }
+
 
     /** Consumer threads one pod runs on a topic (SmallRye's `partitions` attribute of the channel, default 1). */
     public int consumersPerPod(String topic) {
