@@ -1,0 +1,47 @@
+-- wrk script: Open311 intake (POST /open311/v2/requests.json, form-encoded, api_key from the environment).
+local pace = tonumber(os.getenv("PACE_MS") or "0")
+local key = os.getenv("OPEN311_KEY")
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  created, other = 0, 0
+end
+
+function delay()
+  return pace
+end
+
+local function enc(s)
+  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+function request()
+  counter = counter + 1
+  local body = "api_key=" .. enc(key) .. "&jurisdiction_id=phu-lien&service_code=DAT_DAI"
+    .. "&lat=20.86&long=106.67&description=" .. enc(string.format("bench-o311-%d-%d Xây dựng trái phép tại thôn Đông", id, counter))
+    .. "&attribute%5Bhinh_thuc_tra_loi%5D=APP"
+  return wrk.format("POST", "/open311/v2/requests.json",
+    {["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"}, body)
+end
+
+function response(status, headers, body)
+  if status == 201 then created = created + 1 else other = other + 1 end
+end
+
+function done(summary, latency, requests)
+  local c, o = 0, 0
+  for _, t in ipairs(threads) do
+    c = c + t:get("created")
+    o = o + t:get("other")
+  end
+  io.write(string.format("ACCEPTED %d\nREFUSED %d\n", c, o))
+  for _, p in ipairs({50, 90, 99, 99.9}) do
+    io.write(string.format("P%s_MS %.2f\n", p, latency:percentile(p) / 1000))
+  end
+end

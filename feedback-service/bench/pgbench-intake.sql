@@ -1,0 +1,19 @@
+-- What one accepted submission writes, as plain SQL: the case, its audit row and its two outbox events
+-- (received, assigned) in one transaction. pgbench runs it beside wrk on the same database.
+\set n random(1, 2000000000)
+BEGIN;
+WITH f AS (
+  INSERT INTO feedback (id, tracking_code, ward, channel, category, unit, priority, status, content, content_folded,
+                        citizen_phone, received_at, due_date, version)
+  VALUES (gen_random_uuid(), upper(substr(md5(random()::text), 1, 8)), 'phu-lien', 'WEB', 'MOI_TRUONG', 'KT', 'HIGH',
+          'ASSIGNED', 'bench-pgb-' || :n || ' Rác thải chưa được thu gom ở tổ 5, phường Phù Liễn',
+          'bench-pgb-' || :n || ' rac thai chua duoc thu gom o to 5, phuong phu lien', '+84912345678', now(),
+          current_date + 7, 0)
+  RETURNING id)
+, h AS (
+  INSERT INTO feedback_history (id, feedback_id, at, actor, action, to_status)
+  SELECT gen_random_uuid(), id, now(), 'citizen', 'RECEIVE', 'ASSIGNED' FROM f)
+INSERT INTO outbox_event (id, topic, event_type, aggregate_id, subject, ward, payload, created_at, published_at)
+SELECT gen_random_uuid(), 'bench.pgbench.v1', t, f.id::text, f.id::text, 'phu-lien', '{}', now(), now()
+FROM f, (VALUES ('received'), ('assigned')) AS e(t);
+END;

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Intake benchmark of feedback-service: wrk (OS package) drives the citizen API and then Open311 while pgbench runs
+# the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
+# stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
+#   feedback-service/bench/run.sh            (DURATION=60 CONNECTIONS=50 PACE_MS=40 by default)
+# Needs: wrk, pgbench, psql, a PostgreSQL reachable with PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1/5432/postgres).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=${BENCH_WORK:-/tmp/feedback-bench}
+DURATION=${DURATION:-60}
+CONNECTIONS=${CONNECTIONS:-50}
+export PACE_MS=${PACE_MS:-40}
+PGB_CLIENTS=${PGB_CLIENTS:-4}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DB=feedback_bench
+APP_PORT=18083
+mkdir -p "$WORK"
+say() { printf '== %s\n' "$*"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+say "Kafka on 127.0.0.1:19092"
+if [ ! -d "$WORK/kafka-libs" ]; then
+  "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/kafka-libs"
+fi
+rm -rf "$WORK/kafka-data" && mkdir -p "$WORK/kafka-data"
+sed -e 's/9092/19092/g; s/9093/19093/g' "$ROOT/deploy/local/kafka/server.properties" > "$WORK/server.properties"
+echo "log.dirs=$WORK/kafka-data" >> "$WORK/server.properties"
+KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" -cp "$WORK/kafka-libs/*")
+"${KJ[@]}" kafka.tools.StorageTool format -t "$("${KJ[@]}" kafka.tools.StorageTool random-uuid | tail -n1)" \
+  -c "$WORK/server.properties" > "$WORK/kafka-format.log" 2>&1
+"${KJ[@]}" kafka.Kafka "$WORK/server.properties" > "$WORK/kafka.log" 2>&1 & pids+=($!)
+
+say "fresh database $DB"
+psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"
+
+say "building and starting the service on 127.0.0.1:$APP_PORT (rate limit off: one client makes all the load)"
+"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -o package -DskipTests > "$WORK/build.log" 2>&1
+for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 1; done
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
+QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
+java -Xmx1g -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
+curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null || { tail -50 "$WORK/app.log"; exit 1; }
+
+say "an Open311 key for the load"
+psql -d $DB -qc "insert into open311_client (id, name, key_hash, created_by, created_at)
+  values (gen_random_uuid(), 'bench', encode(sha256('bench-key-not-secret'::bytea), 'hex'), 'bench', now())"
+export OPEN311_KEY=bench-key-not-secret
+
+# warm-up: JIT and connection pools, not measured
+wrk -t2 -c8 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
+
+run() { # name script
+  say "$1: wrk ${DURATION}s, $CONNECTIONS connections paced ${PACE_MS} ms, beside pgbench ($PGB_CLIENTS clients)"
+  pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -f "$HERE/pgbench-intake.sql" $DB > "$WORK/$1-pgbench.txt" 2>&1 &
+  local pg=$!
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  wait $pg
+  grep -E 'Requests/sec|ACCEPTED|REFUSED|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
+  grep -E '^tps' "$WORK/$1-pgbench.txt"
+}
+run citizen citizen.lua
+run open311 open311.lua
+
+say "every accepted submission stored, and its events published"
+accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
+for _ in $(seq 1 120); do
+  pending=$(psql -d $DB -Atc "select count(*) from outbox_event where published_at is null")
+  [ "$pending" = 0 ] && break; sleep 1
+done
+stored=$(psql -d $DB -Atc "select count(*) from feedback where content like 'bench-wrk-%' or content like 'bench-o311-%'")
+published=$(psql -d $DB -Atc "select count(*) from outbox_event o join feedback f on o.aggregate_id = f.id::text
+  where o.published_at is not null and o.topic = 'feedback.feedback-events.v1'
+  and (f.content like 'bench-wrk-%' or f.content like 'bench-o311-%')")
+echo "accepted (201 answers, warm-up included)  $accepted"
+echo "stored cases from the load               $stored"
+echo "events published for them                $published (expected 2 per case: received, assigned)"
+echo "outbox rows still pending                $pending"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $(uname -sr)"
