@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.notification.reminder.DeadlinePlan;
 import vn.friendlygov.notification.reminder.PlannedReminder;
@@ -48,11 +50,12 @@ public class SchedulePlanner {
             OffsetDateTime now = OffsetDateTime.now(clock);
             LocalDate today = now.atZoneSameInstant(HolidayCalendar.ZONE).toLocalDate();
             List<PlannedReminder> plan = new ArrayList<>();
+            Map<String, ReminderPolicy> policies = new HashMap<>(); // one read per ward per round
             @SuppressWarnings("unchecked")
             List<Object[]> units = em.createNativeQuery("select ward, lead_unit from task_view union "
                     + "select ward, unit from feedback_view where unit is not null").getResultList();
             for (Object[] wu : units) {
-                ReminderPolicy p = ReminderPolicy.of((String) wu[0]);
+                ReminderPolicy p = policies.computeIfAbsent((String) wu[0], ReminderPolicy::of);
                 if (p.digestEnabled) {
                     plan.add(digest(p, (String) wu[1], now));
                 }
@@ -61,7 +64,8 @@ public class SchedulePlanner {
             List<String> wards = em.createNativeQuery("select ward from task_view union select ward from reminder_policy")
                     .getResultList();
             for (String ward : wards) {
-                plan.addAll(duties(ReminderPolicy.of(ward), today, today.plusDays(LOOK_AHEAD_DAYS), now));
+                plan.addAll(duties(policies.computeIfAbsent(ward, ReminderPolicy::of), today,
+                        today.plusDays(LOOK_AHEAD_DAYS), now));
             }
             store.upsert(plan, now);
         });
