@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the progress endpoint and the task list on a city-scale data set (100 wards' plans, 30 300 tasks).
 # Runs the packaged jar on 127.0.0.1:${PORT} against a fresh database on the machine's PostgreSQL. Kafka is not
-# needed for the read endpoints: the consumers are disabled and the outbox relay idles. NOT part of the test suite.
+# needed for the read endpoints: the consumers are disabled and the outbox relay idles (outbox.relay.interval is not
+# declared in common's OutboxConfig mapping, hence validate-unknown=false). NOT part of the test suite.
 # Needs: wrk, hey (apt-get install -y wrk hey), python3 with cryptography, psql, openssl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,17 +21,19 @@ psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 openssl pkey -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem"
 
-java -Xmx1g -jar criteria-service/target/quarkus-app/quarkus-run.jar \
+java -Xmx1g \
   -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
   -Dmp.jwt.verify.publickey.location="$WORK/pub.pem" -Dmp.jwt.verify.issuer=https://bench.friendlygov.local \
-  -Dkafka.bootstrap.servers=127.0.0.1:1 -Doutbox.relay.interval=1h \
+  -Dkafka.bootstrap.servers=127.0.0.1:1 -Doutbox.relay.interval=1h -Dsmallrye.config.mapping.validate-unknown=false \
   -Dmp.messaging.incoming.evidence-events.enabled=false -Dmp.messaging.incoming.feedback-events.enabled=false \
-  -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN > "$WORK/app.log" 2>&1 &
+  -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
+  -jar criteria-service/target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null || { cat "$WORK/app.log"; exit 1; }
 
-ADMIN=$(python3 criteria-service/bench/token.py "$WORK/key.pem" admin)
+ADMIN=$(python3 criteria-service/bench/sign_jwt.py "$WORK/key.pem" admin)
 echo "importing $WARDS wards' plans…"
 start=$(date +%s)
 for i in $(seq -f "%03g" 1 "$WARDS"); do
@@ -40,7 +43,7 @@ for i in $(seq -f "%03g" 1 "$WARDS"); do
 done
 echo "imported in $(( $(date +%s) - start )) s; tasks: $(psql -tA -h 127.0.0.1 -U postgres -d $DB -c 'select count(*) from task_occurrence')"
 
-LEADER=$(python3 criteria-service/bench/token.py "$WORK/key.pem" leader ward-057 VP)
+LEADER=$(python3 criteria-service/bench/sign_jwt.py "$WORK/key.pem" leader ward-057 VP)
 PROGRESS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/progress?asOf=2026-06-30"
 TASKS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?unit=VP&status=TODO&dueFrom=2026-04-01&dueTo=2026-09-30&q=cong%20khai&size=50"
 TASKS_PAGE="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?size=50&page=2"

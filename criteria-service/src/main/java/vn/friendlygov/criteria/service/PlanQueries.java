@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,12 @@ import vn.friendlygov.criteria.task.TaskStatus;
 /** Read side of plans: the list, the criteria tree, and the task search. Everything is scoped to the actor's ward. */
 @ApplicationScoped
 public class PlanQueries {
+
+    private final EntityManager em;
+
+    public PlanQueries(EntityManager em) {
+        this.em = em;
+    }
 
     public record TaskFilter(String unit, TaskStatus status, LocalDate dueFrom, LocalDate dueTo, String q,
             Boolean overdue, int page, int size) {
@@ -48,6 +55,7 @@ public class PlanQueries {
 
     @Transactional
     public List<PlanViews.ItemNode> tree(Actor actor, String code) {
+        ReadOnly.session(em);
         plan(actor, code);
         List<PlanItem> items = PlanItem.list("planCode = ?1 and active = true order by position", code);
         Map<UUID, List<PlanItem>> children = new HashMap<>();
@@ -69,6 +77,7 @@ public class PlanQueries {
 
     @Transactional
     public PlanViews.TaskPage tasks(Actor actor, String code, TaskFilter f) {
+        ReadOnly.session(em);
         plan(actor, code);
         StringBuilder where = new StringBuilder("planCode = :plan");
         Parameters params = Parameters.with("plan", code);

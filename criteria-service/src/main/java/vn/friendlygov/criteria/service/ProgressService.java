@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,12 @@ import vn.friendlygov.criteria.task.TaskStatus;
 @ApplicationScoped
 public class ProgressService {
 
+    private static final int SHAPES_KEPT = 2000;
+
     private final EntityManager em;
     private final PlanQueries plans;
+    private final Map<String, PlanShape> shapes = new ConcurrentHashMap<>();
+    private volatile List<Unit> units;
 
     public ProgressService(EntityManager em, PlanQueries plans) {
         this.em = em;
@@ -37,10 +41,9 @@ public class ProgressService {
 
     @Transactional
     public Progress progress(Actor actor, String code, LocalDate asOf) {
+        ReadOnly.session(em);
         Plan plan = plans.plan(actor, code);
-        List<PlanItem> items = PlanItem.list("planCode = ?1 and active = true order by position", code);
-        Map<UUID, PlanItem> byId = new HashMap<>();
-        items.forEach(i -> byId.put(i.id, i));
+        PlanShape shape = shape(plan);
         Progress.Tally total = new Progress.Tally();
         Map<String, Progress.Tally> byCriterion = new LinkedHashMap<>();
         Map<UUID, Progress.Tally> byTopItem = new LinkedHashMap<>();
@@ -57,23 +60,20 @@ public class ProgressService {
             total.add(status, overdue, due, n);
             byCriterion.computeIfAbsent((String) r[0], k -> new Progress.Tally()).add(status, overdue, due, n);
             byUnit.computeIfAbsent((String) r[2], k -> new Progress.Tally()).add(status, overdue, due, n);
-            PlanItem top = topItem(byId, (UUID) r[1]);
+            UUID top = r[1] == null ? null : shape.topOf().get((UUID) r[1]);
             if (top != null) {
-                byTopItem.computeIfAbsent(top.id, k -> new Progress.Tally()).add(status, overdue, due, n);
+                byTopItem.computeIfAbsent(top, k -> new Progress.Tally()).add(status, overdue, due, n);
             }
         }
         List<Progress.IndicatorStatus> indicators = indicatorStatuses(code);
         List<Progress.CriterionProgress> criteria = new ArrayList<>();
-        for (PlanItem c : items) {
-            if (!"CRITERION".equals(c.kind)) {
-                continue;
-            }
-            Progress.Tally t = byCriterion.getOrDefault(c.criterionCode, new Progress.Tally());
+        for (PlanShape.Node c : shape.criteria()) {
+            Progress.Tally t = byCriterion.getOrDefault(c.criterionCode(), new Progress.Tally());
             int met = 0;
             int notMet = 0;
             int noData = 0;
             for (Progress.IndicatorStatus s : indicators) {
-                if (s.criterionCode().equals(c.criterionCode)) {
+                if (s.criterionCode().equals(c.criterionCode())) {
                     switch (s.status()) {
                         case "MET" -> met++;
                         case "NOT_MET" -> notMet++;
@@ -83,35 +83,47 @@ public class ProgressService {
             }
             int kpiCount = met + notMet + noData;
             double score = kpiCount == 0 ? t.dueShare() : 0.7 * t.dueShare() + 0.3 * met / kpiCount;
-            criteria.add(new Progress.CriterionProgress(c.criterionCode, c.title, t.counts(),
+            criteria.add(new Progress.CriterionProgress(c.criterionCode(), c.title(), t.counts(),
                     new Progress.Kpis(met, notMet, noData), (int) Math.round(100 * score)));
         }
         List<Progress.ItemProgress> itemProgress = new ArrayList<>();
-        for (PlanItem i : items) {
-            Progress.Tally t = byTopItem.get(i.id);
+        for (PlanShape.Node i : shape.topItems()) {
+            Progress.Tally t = byTopItem.get(i.id());
             if (t != null) {
-                itemProgress.add(new Progress.ItemProgress(i.id, i.key, i.criterionCode, i.title, t.counts()));
+                itemProgress.add(new Progress.ItemProgress(i.id(), i.key(), i.criterionCode(), i.title(), t.counts()));
             }
         }
-        List<Progress.UnitProgress> units = new ArrayList<>();
-        for (Unit u : Unit.<Unit>list("order by position")) {
-            units.add(new Progress.UnitProgress(u.code, u.name,
+        List<Progress.UnitProgress> unitProgress = new ArrayList<>();
+        for (Unit u : units()) {
+            unitProgress.add(new Progress.UnitProgress(u.code, u.name,
                     byUnit.getOrDefault(u.code, new Progress.Tally()).counts()));
         }
-        return new Progress(plan.code, plan.ward, asOf, total.counts(), criteria, itemProgress, units, indicators);
+        return new Progress(plan.code, plan.ward, asOf, total.counts(), criteria, itemProgress, unitProgress,
+                indicators);
     }
 
-    /** The item directly under the criterion that contains this item. */
-    private static PlanItem topItem(Map<UUID, PlanItem> byId, UUID itemId) {
-        PlanItem i = itemId == null ? null : byId.get(itemId);
-        while (i != null && i.parentId != null) {
-            PlanItem parent = byId.get(i.parentId);
-            if (parent == null || "CRITERION".equals(parent.kind)) {
-                return i;
+    /** The tree changes only with a new file: cached by plan and file hash, so every replica stays correct. */
+    private PlanShape shape(Plan plan) {
+        String key = plan.code + "|" + plan.sourceSha256;
+        PlanShape s = shapes.get(key);
+        if (s == null) {
+            s = PlanShape.of(PlanItem.list("planCode = ?1 and active = true order by position", plan.code));
+            if (shapes.size() >= SHAPES_KEPT) {
+                shapes.clear();
             }
-            i = parent;
+            shapes.put(key, s);
         }
-        return null;
+        return s;
+    }
+
+    /** The canonical units come with the schema (a migration), so they are read once. */
+    private List<Unit> units() {
+        List<Unit> u = units;
+        if (u == null) {
+            u = List.copyOf(Unit.<Unit>list("order by position"));
+            units = u;
+        }
+        return u;
     }
 
     private static List<Progress.IndicatorStatus> indicatorStatuses(String code) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Signs an RS256 bearer token for the benchmark (the service trusts the matching public key it is started with).
 
-usage: token.py <private-key.pem> <role> [ward] [unit]
+usage: sign_jwt.py <private-key.pem> <role> [ward] [unit]
 """
 import base64
 import json
