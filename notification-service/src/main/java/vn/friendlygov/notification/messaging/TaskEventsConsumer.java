@@ -2,9 +2,9 @@ package vn.friendlygov.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
@@ -18,7 +18,8 @@ import vn.friendlygov.notification.service.ReminderPlanner;
 /**
  * Task events keep the task read model and its planned reminders up to date; a new task and a change of state also
  * become an in-app notification for the lead unit. Idempotent: the event id is recorded with the effects in one
- * transaction. A malformed event throws, is nacked and lands on the dead-letter topic.
+ * transaction. Consumed in batches (the busiest topic, see {@link BatchProcessing}); a malformed event lands on the
+ * dead-letter topic and consuming goes on.
  */
 @ApplicationScoped
 public class TaskEventsConsumer {
@@ -35,20 +36,26 @@ public class TaskEventsConsumer {
     private final ReadModels readModels;
     private final ReminderPlanner planner;
     private final InboxService inbox;
+    private final BatchProcessing batches;
 
     public TaskEventsConsumer(EventReader reader, ProcessedEvents processed, ReadModels readModels,
-            ReminderPlanner planner, InboxService inbox) {
+            ReminderPlanner planner, InboxService inbox, BatchProcessing batches) {
         this.reader = reader;
         this.processed = processed;
         this.readModels = readModels;
         this.planner = planner;
         this.inbox = inbox;
+        this.batches = batches;
     }
 
     @Incoming("task-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.process(records, this::handle);
+    }
+
+    /** One event, inside the transaction of its batch (or its own, when the batch is redone record by record). */
+    void handle(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);
         if (!TYPES.contains(event.type())) {
             return; // types added to the topic later do not concern this service yet
