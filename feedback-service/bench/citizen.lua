@@ -10,6 +10,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(os.time() * 1000 + id * 7919)
   created, other = 0, 0
 end
 
@@ -17,11 +18,22 @@ function delay()
   return pace
 end
 
+-- citizens write different things: each text is a random draw of words, so duplicates are as rare as in life
+local words = {"rác", "thải", "đường", "ngõ", "cống", "nước", "ngập", "đèn", "hỏng", "tối", "cây", "đổ", "tiếng",
+  "ồn", "karaoke", "lấn", "chiếm", "vỉa", "hè", "xây", "dựng", "trái", "phép", "hồ", "sơ", "chậm", "cán", "bộ",
+  "thái", "độ", "chợ", "trường", "học", "trạm", "y", "tế", "mương", "bẩn", "mùi", "hôi", "chó", "thả", "rông",
+  "xe", "tải", "bụi", "loa", "phát", "thanh", "điện", "mất", "sân", "chơi", "nhà", "văn", "hóa", "thôn", "tổ"}
+local function text(n)
+  local t = {}
+  for i = 1, n do t[i] = words[math.random(#words)] end
+  return table.concat(t, " ")
+end
+
 function request()
   counter = counter + 1
   local body = string.format(
-    '{"ward":"phu-lien","category":"MOI_TRUONG","content":"bench-wrk-%d-%d Rác thải chưa được thu gom ở tổ %d, phường Phù Liễn","phone":"09%08d"}',
-    id, counter, counter % 50, math.random(0, 99999999))
+    '{"ward":"phu-lien","category":"MOI_TRUONG","content":"bench-wrk-%d-%d %s","phone":"09%08d"}',
+    id, counter, text(14), math.random(0, 99999999))
   return wrk.format("POST", "/api/v1/feedback", {["Content-Type"] = "application/json"}, body)
 end
 

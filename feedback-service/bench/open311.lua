@@ -10,6 +10,7 @@ function setup(thread)
 end
 
 function init(args)
+  math.randomseed(os.time() * 1000 + id * 7919)
   created, other = 0, 0
 end
 
@@ -21,10 +22,20 @@ local function enc(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
+local words = {"rác", "thải", "đường", "ngõ", "cống", "nước", "ngập", "đèn", "hỏng", "tối", "cây", "đổ", "tiếng",
+  "ồn", "karaoke", "lấn", "chiếm", "vỉa", "hè", "xây", "dựng", "trái", "phép", "hồ", "sơ", "chậm", "cán", "bộ",
+  "thái", "độ", "chợ", "trường", "học", "trạm", "y", "tế", "mương", "bẩn", "mùi", "hôi", "chó", "thả", "rông",
+  "xe", "tải", "bụi", "loa", "phát", "thanh", "điện", "mất", "sân", "chơi", "nhà", "văn", "hóa", "thôn", "tổ"}
+local function text(n)
+  local t = {}
+  for i = 1, n do t[i] = words[math.random(#words)] end
+  return table.concat(t, " ")
+end
+
 function request()
   counter = counter + 1
   local body = "api_key=" .. enc(key) .. "&jurisdiction_id=phu-lien&service_code=DAT_DAI"
-    .. "&lat=20.86&long=106.67&description=" .. enc(string.format("bench-o311-%d-%d Xây dựng trái phép tại thôn Đông", id, counter))
+    .. "&lat=20.86&long=106.67&description=" .. enc(string.format("bench-o311-%d-%d %s", id, counter, text(14)))
     .. "&attribute%5Bhinh_thuc_tra_loi%5D=APP"
   return wrk.format("POST", "/open311/v2/requests.json",
     {["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"}, body)

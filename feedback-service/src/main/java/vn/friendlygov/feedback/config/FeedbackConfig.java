@@ -45,4 +45,8 @@ public interface FeedbackConfig {
     /** How often queued chat answers are sent. */
     @WithDefault("5s")
     String replyEvery();
+
+    /** How often new cases are checked for a likely duplicate. */
+    @WithDefault("5s")
+    String duplicateEvery();
 }

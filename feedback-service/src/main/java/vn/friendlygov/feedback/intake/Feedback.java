@@ -71,8 +71,11 @@ public class Feedback extends PanacheEntityBase {
     public String rejectReason;
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
-    @Column(name = "suggested_duplicate")
+    /** Written only by DuplicateSweep (native update), so staff changes never overwrite it nor race with it. */
+    @Column(name = "suggested_duplicate", updatable = false)
     public UUID suggestedDuplicate;
+    @Column(name = "duplicate_checked", updatable = false)
+    public boolean duplicateChecked;
     @Column(name = "reopen_count")
     public int reopenCount;
     @Column(name = "overdue_announced")

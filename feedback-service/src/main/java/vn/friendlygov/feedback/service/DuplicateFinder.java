@@ -33,11 +33,13 @@ public class DuplicateFinder {
         OffsetDateTime since = f.receivedAt.minusDays(config.duplicateWindowDays());
         if (f.citizenPhone != null) {
             var samePersonQuery = em.createNativeQuery("select id from feedback where ward = :ward"
+                    + " and id <> :id and received_at <= :received"
                     + " and citizen_phone = :phone and "
                     + (f.category == null ? "category is null" : "category = :category")
                     + " and received_at >= :since and status not in ('REJECTED', 'DUPLICATE')"
                     + " order by received_at desc limit 1")
-                    .setParameter("ward", f.ward).setParameter("phone", f.citizenPhone).setParameter("since", since);
+                    .setParameter("ward", f.ward).setParameter("phone", f.citizenPhone).setParameter("since", since)
+                    .setParameter("id", f.id).setParameter("received", f.receivedAt);
             if (f.category != null) {
                 samePersonQuery.setParameter("category", f.category);
             }
@@ -46,14 +48,25 @@ public class DuplicateFinder {
                 return Optional.of((UUID) samePerson.get(0));
             }
         }
-        // "%" lets the trigram index pick candidates (similarity ≥ 0.3); the configured threshold then decides
+        // Candidates come from the trigram index alone, at our threshold: the planner, left to itself, tends to scan
+        // the whole ward computing similarities (its estimates for "%" are poor). Settings are local to the transaction.
+        em.createNativeQuery("select set_config('pg_trgm.similarity_threshold', :t, true),"
+                + " set_config('enable_seqscan', 'off', true)")
+                .setParameter("t", String.valueOf(config.duplicateSimilarity())).getResultList();
+        List<?> near = em.createNativeQuery("select id from feedback where content_folded % :text limit 200")
+                .setParameter("text", f.contentFolded).getResultList();
+        em.createNativeQuery("select set_config('enable_seqscan', 'on', true)").getResultList();
+        if (near.isEmpty()) {
+            return Optional.empty();
+        }
         boolean placed = f.latitude != null && f.longitude != null;
-        var sameTextQuery = em.createNativeQuery("select id from feedback where ward = :ward"
-                + " and content_folded % :text and similarity(content_folded, :text) >= :threshold"
+        var sameTextQuery = em.createNativeQuery("select id from feedback where id in (:near) and ward = :ward"
+                + " and id <> :id and received_at <= :received and similarity(content_folded, :text) >= :threshold"
                 + " and received_at >= :since and status not in ('REJECTED', 'DUPLICATE')" + (placed ? NEARBY : "")
                 + " order by similarity(content_folded, :text) desc, received_at desc limit 1")
-                .setParameter("ward", f.ward).setParameter("text", f.contentFolded)
-                .setParameter("threshold", config.duplicateSimilarity()).setParameter("since", since);
+                .setParameter("near", near).setParameter("ward", f.ward).setParameter("text", f.contentFolded)
+                .setParameter("threshold", config.duplicateSimilarity()).setParameter("since", since)
+                .setParameter("id", f.id).setParameter("received", f.receivedAt);
         if (placed) {
             sameTextQuery.setParameter("lat", f.latitude).setParameter("lon", f.longitude)
                     .setParameter("radius", config.duplicateRadiusMetres());

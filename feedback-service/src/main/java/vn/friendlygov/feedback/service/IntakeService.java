@@ -27,24 +27,22 @@ import vn.friendlygov.feedback.messaging.FeedbackEvents;
 
 /**
  * Every door ends here: the text is cleaned, the phone normalised, the case routed by its category to a unit with a
- * due date in working days, a likely duplicate looked up, and the case stored with its events in one transaction.
+ * due date in working days, and the case stored with its events in one transaction. Likely duplicates are looked
+ * up afterwards by {@link DuplicateSweep}.
  */
 @ApplicationScoped
 public class IntakeService {
 
     private final HolidayCalendar calendar;
     private final TrackingCodes codes;
-    private final DuplicateFinder duplicates;
     private final FeedbackEvents events;
     private final History history;
     private final FeedbackConfig config;
     private final ObjectMapper mapper;
 
-    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, DuplicateFinder duplicates,
-            FeedbackEvents events, History history, FeedbackConfig config, ObjectMapper mapper) {
+    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, FeedbackEvents events, History history, FeedbackConfig config, ObjectMapper mapper) {
         this.calendar = calendar;
         this.codes = codes;
-        this.duplicates = duplicates;
         this.events = events;
         this.history = history;
         this.config = config;
@@ -134,7 +132,6 @@ public class IntakeService {
             f.dueDate = calendar.addWorkingDays(start, config.defaultSlaDays());
             f.status = FeedbackStatus.RECEIVED;
         }
-        f.suggestedDuplicate = duplicates.likelyDuplicateOf(f).orElse(null);
         f.persist();
         history.record(f, s.recordedBy(), "RECEIVE", null, null);
         events.publish(FeedbackEvents.Kind.RECEIVED, f, s.recordedBy());

@@ -155,6 +155,7 @@ class LifecycleTest {
                 "content", "Gọi lại về việc khác hẳn " + UUID.randomUUID(), "category", "MOI_TRUONG",
                 "callerPhone", "+84" + phone.substring(1)))
                 .when().post("/api/v1/staff/feedback").then().statusCode(201).extract().path("trackingCode");
+        awaitChecked(second);
         officer("KT").when().get("/api/v1/staff/feedback/" + id(second)).then()
                 .body("summary.suggestedDuplicate", equalTo(first));
 
@@ -170,9 +171,17 @@ class LifecycleTest {
         String far = citizen().contentType(ContentType.JSON).body(Map.of("ward", "phu-lien", "content", text,
                 "latitude", 20.90, "longitude", 106.70)).when().post("/api/v1/feedback")
                 .then().statusCode(201).extract().path("trackingCode");
+        awaitChecked(b);
+        awaitChecked(far);
         leader().when().get("/api/v1/staff/feedback/" + id(b)).then().body("summary.suggestedDuplicate", equalTo(a));
         leader().when().get("/api/v1/staff/feedback/" + id(far)).then()
                 .body("summary.suggestedDuplicate", nullValue());
+    }
+
+    /** The suggestion is computed by the background sweep shortly after intake. */
+    static void awaitChecked(String code) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Clients.byCode(code).duplicateChecked);
     }
 
     @jakarta.inject.Inject
