@@ -12,7 +12,7 @@ DURATION=${DURATION:-30s}
 WARDS=${WARDS:-100}
 DB=bench_criteria
 WORK=$(mktemp -d)
-trap 'kill "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
 
 if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q package -DskipTests -pl criteria-service -o

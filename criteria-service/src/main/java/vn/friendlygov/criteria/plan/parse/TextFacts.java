@@ -17,7 +17,7 @@ public record TextFacts(Frequency frequency, boolean atLeast, Comparator compara
     public enum Comparator { GTE, GT }
 
     private static final Pattern WEEKLY = Pattern.compile("(\\d+|mot) (lan|ngay)/ ?tuan|hang tuan|moi tuan");
-    private static final Pattern MONTHLY = Pattern.compile("(\\d+|mot) (tháng|thang)/ ?lan|(\\d+|mot) lan/ ?thang|hang thang");
+    private static final Pattern MONTHLY = Pattern.compile("(\\d+|mot) thang/ ?lan|(\\d+|mot) lan/ ?thang|hang thang");
     private static final Pattern YEARLY = Pattern.compile("(^|\\W)hang nam(\\W|$)");
     private static final Pattern AT_LEAST_PCT = Pattern.compile("(?:tu|≥|>=)\\s*(\\d+(?:[.,]\\d+)?)\\s*%");
     private static final Pattern ABOVE_PCT = Pattern.compile("(?:tren|>)\\s*(\\d+(?:[.,]\\d+)?)\\s*%");

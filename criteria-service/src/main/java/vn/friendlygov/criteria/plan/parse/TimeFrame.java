@@ -58,7 +58,7 @@ public record TimeFrame(Kind kind, int quarter, MonthDay before, String label) {
     public LocalDate deadline(int year) {
         return switch (kind) {
             case ALL_YEAR -> LocalDate.of(year, 12, 31);
-            case QUARTER -> LocalDate.of(year, quarter * 3, 1).withDayOfMonth(LocalDate.of(year, quarter * 3, 1).lengthOfMonth());
+            case QUARTER -> start(year).plusMonths(3).minusDays(1);
             case BEFORE -> before.atYear(year).minusDays(1);
             default -> null;
         };
