@@ -18,6 +18,14 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    Relay relay();
+
+    interface Relay {
+        /** How often the relay looks for unpublished rows ({@code outbox.relay.interval}, read by its schedule). */
+        @WithDefault("1s")
+        String interval();
+    }
+
     /** Published rows are kept this long (for audit and replay), then deleted. */
     @WithDefault("7d")
     Duration retention();
