@@ -29,7 +29,7 @@ import vn.friendlygov.testsupport.TestTokens;
 class BadUploadTest {
 
     static final Path STORE = Path.of("target/evidence-blobs");
-    static final Path SPOOL = Path.of(System.getProperty("java.io.tmpdir"), "evidence-uploads");
+    static final Path SPOOL = Path.of("target/evidence-uploads"); // %test.quarkus.http.body.uploads-directory
 
     Task task;
 
@@ -141,7 +141,7 @@ class BadUploadTest {
     private void nothingLeft(long storedBefore) {
         assertEquals(0, Fixtures.evidenceCount(task.id));
         assertEquals(storedBefore, storedFiles(), "stored files (x 1,000,000) + stored_blob rows");
-        // the spooled parts are removed when the request ends
+        // the spooled parts are removed when the request ends (tests run one at a time: nothing else spools)
         await().atMost(Duration.ofSeconds(10)).until(() -> count(SPOOL) == 0);
     }
 

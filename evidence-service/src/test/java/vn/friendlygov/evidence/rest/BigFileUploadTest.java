@@ -105,14 +105,19 @@ class BigFileUploadTest {
     static final class GeneratedPdf extends InputStream {
         private final long size;
         private final MessageDigest digest;
-        private final SplittableRandom random = new SplittableRandom(2026);
+        private final SplittableRandom random;
         private final byte[] block = new byte[1 << 16];
         private int blockPos = block.length;
         private long produced;
 
         GeneratedPdf(long size, MessageDigest digest) {
+            this(size, digest, 2026);
+        }
+
+        GeneratedPdf(long size, MessageDigest digest, long seed) {
             this.size = size;
             this.digest = digest;
+            this.random = new SplittableRandom(seed);
         }
 
         @Override

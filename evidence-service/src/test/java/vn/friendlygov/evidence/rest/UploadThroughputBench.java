@@ -1,0 +1,116 @@
+package vn.friendlygov.evidence.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.friendlygov.evidence.Fixtures;
+import vn.friendlygov.evidence.Fixtures.Task;
+
+/**
+ * Upload and download throughput for 1 MB and 50 MB files through the real HTTP API, filesystem store, database and
+ * outbox. Not part of the test suite (the name does not match surefire's patterns): run by {@code bench/run.sh},
+ * which also measures the raw disk write speed in the same run. Results go to {@code target/bench/evidence.txt}.
+ */
+@QuarkusTest
+@TestProfile(UploadThroughputBench.Bench.class)
+class UploadThroughputBench {
+
+    public static class Bench implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("evidence.max-file-size", String.valueOf(64L * 1024 * 1024),
+                    "quarkus.log.level", "WARN");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void measure() throws Exception {
+        Task task = new Task().publish();
+        StringBuilder out = new StringBuilder();
+        int seed = 1;
+        for (long[] run : new long[][] {{1_000_000L, 5, 100}, {50_000_000L, 1, 10}}) {
+            long size = run[0];
+            for (int i = 0; i < run[1]; i++) { // warm-up rounds
+                download(upload(task, size, seed++));
+            }
+            long up = 0;
+            long down = 0;
+            for (int i = 0; i < run[2]; i++) {
+                long t0 = System.nanoTime();
+                String href = upload(task, size, seed++);
+                long t1 = System.nanoTime();
+                download(href);
+                long t2 = System.nanoTime();
+                up += t1 - t0;
+                down += t2 - t1;
+            }
+            double mb = size * run[2] / 1e6;
+            out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f%n",
+                    size, run[2], mb / (up / 1e9), mb / (down / 1e9)));
+        }
+        Path results = Path.of("target/bench/evidence.txt");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, out.toString());
+        System.out.print(out);
+    }
+
+    private String upload(Task task, long size, int seed) throws Exception {
+        String boundary = "bench-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nREPORT\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nĐo thông lượng\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"bench-" + seed + ".pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence"))
+                .header("Authorization", "Bearer " + Fixtures.token("officer", "VHXH"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(new ByteArrayInputStream(head),
+                        new SequenceInputStream(new BigFileUploadTest.GeneratedPdf(size, digest, seed),
+                                new ByteArrayInputStream(tail)))))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        JsonNode file = new ObjectMapper().readTree(response.body()).path("files").get(0);
+        return file.path("href").asText();
+    }
+
+    private void download(String href) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(href.substring(1)))
+                .header("Authorization", "Bearer " + Fixtures.token("reviewer", null)).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) > 0) {
+                // drain: the client keeps nothing
+            }
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("download answered " + response.statusCode());
+        }
+    }
+}
