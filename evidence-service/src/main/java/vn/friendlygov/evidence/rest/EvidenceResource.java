@@ -130,11 +130,10 @@ public class EvidenceResource {
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.invalid("from", "after to");
         }
-        long[] total = new long[1];
-        List<EvidenceView> items = queries.list(new EvidenceQueries.Filter(ward, taskId, itemId, criterionCode, unit,
-                from, to, state, page, size), total).stream()
-                .map(f -> EvidenceView.of(f.evidence(), f.files(), f.history())).toList();
-        return new EvidencePage(items, total[0]);
+        EvidenceQueries.Page found = queries.list(new EvidenceQueries.Filter(ward, taskId, itemId, criterionCode, unit,
+                from, to, state, page, size));
+        return new EvidencePage(found.items().stream()
+                .map(f -> EvidenceView.of(f.evidence(), f.files(), f.history())).toList(), found.total());
     }
 
     /** Dates as query parameters: a bad one is a 400 naming the parameter (JAX-RS conversion would answer 404). */

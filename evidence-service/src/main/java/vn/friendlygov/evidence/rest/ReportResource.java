@@ -34,7 +34,7 @@ public class ReportResource {
             throw ProblemException.invalid("days", "between 0 and 366");
         }
         LocalDate today = queries.today();
-        return new TasksWithoutEvidence(today, today.plusDays(days), queries.dueWithoutEvidence(ward, days).stream()
+        return new TasksWithoutEvidence(today, today.plusDays(days), queries.dueWithoutEvidence(ward, today, days).stream()
                 .map(t -> new TaskWithoutEvidence(t.taskId, t.planCode, t.itemId, t.criterionCode, t.title,
                         t.leadUnit, t.coordinatingUnitList(), t.dueDate, t.status, t.expectedEvidence))
                 .toList());

@@ -29,6 +29,9 @@ public class EvidenceQueries {
     public record Found(Evidence evidence, List<EvidenceFile> files, List<EvidenceHistory> history) {
     }
 
+    public record Page(List<Found> items, long total) {
+    }
+
     private final EvidenceAccess access;
     private final EntityManager em;
     private final ZoneId zone;
@@ -55,7 +58,7 @@ public class EvidenceQueries {
         return f;
     }
 
-    public List<Found> list(Filter filter, long[] total) {
+    public Page list(Filter filter) {
         String ward = wardOf(filter.ward());
         StringBuilder where = new StringBuilder("e.ward = :ward and t.taskId = e.taskId");
         Map<String, Object> p = new HashMap<>();
@@ -85,7 +88,7 @@ public class EvidenceQueries {
             count.setParameter(k, v);
             q.setParameter(k, v);
         });
-        total[0] = count.getSingleResult();
+        long total = count.getSingleResult();
         List<Evidence> page = q.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size())
                 .getResultList();
         List<UUID> ids = page.stream().map(e -> e.id).toList();
@@ -94,13 +97,13 @@ public class EvidenceQueries {
             EvidenceFile.<EvidenceFile>list("evidenceId in ?1 order by revision, fileName", ids)
                     .forEach(f -> files.computeIfAbsent(f.evidenceId, k -> new ArrayList<>()).add(f));
         }
-        return page.stream().map(e -> new Found(e, files.getOrDefault(e.id, List.of()), List.of())).toList();
+        return new Page(page.stream().map(e -> new Found(e, files.getOrDefault(e.id, List.of()), List.of())).toList(),
+                total);
     }
 
-    /** Tasks due from today to today + {@code days} (in the ward's zone), not cancelled, with no live evidence. */
-    public List<TaskView> dueWithoutEvidence(String wardParam, int days) {
+    /** Tasks due from {@code today} to today + {@code days}, not cancelled or approved, with no live evidence. */
+    public List<TaskView> dueWithoutEvidence(String wardParam, LocalDate today, int days) {
         String ward = wardOf(wardParam);
-        LocalDate today = LocalDate.now(zone);
         StringBuilder where = new StringBuilder("t.ward = :ward and t.dueDate between :from and :to"
                 + " and (t.status is null or t.status not in ('CANCELLED', 'APPROVED'))"
                 + " and not exists (select 1 from Evidence e where e.taskId = t.taskId"
@@ -111,6 +114,7 @@ public class EvidenceQueries {
                 .list();
     }
 
+    /** Today in the ward's zone. */
     public LocalDate today() {
         return LocalDate.now(zone);
     }
