@@ -10,6 +10,8 @@ function setup(thread)
 end
 
 function init(args)
+  -- every accepted id is written down, so the run can prove each one is stored afterwards
+  out = io.open((os.getenv("ACCEPTED_DIR") or "/tmp") .. "/accepted-" .. os.getenv("RUN_NAME") .. "-" .. id .. ".txt", "w")
   math.randomseed(os.time() * 1000 + id * 7919)
   created, other = 0, 0
 end
@@ -38,7 +40,13 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 201 then created = created + 1 else other = other + 1 end
+  if status == 201 then
+    created = created + 1
+    out:write((string.match(body, '"trackingCode":"(%w+)"') or "?"), "\n")
+    out:flush()
+  else
+    other = other + 1
+  end
 end
 
 function done(summary, latency, requests)

@@ -53,7 +53,9 @@ psql -d $DB -qc "insert into open311_client (id, name, key_hash, created_by, cre
 export OPEN311_KEY=bench-key-not-secret
 
 # warm-up: JIT and connection pools, not measured
-wrk -t2 -c8 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
+export ACCEPTED_DIR="$WORK"
+rm -f "$WORK"/accepted-*.txt
+RUN_NAME=warmup wrk -t2 -c8 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
@@ -62,7 +64,7 @@ run() { # name script
   say "$1: wrk ${DURATION}s, $CONNECTIONS connections paced ${PACE_MS} ms, beside pgbench ($PGB_CLIENTS clients)"
   pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -f "$HERE/pgbench-intake.sql" $DB > "$WORK/$1-pgbench.txt" 2>&1 &
   local pg=$!
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  RUN_NAME=$1 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
   wait $pg
   grep -E 'Requests/sec|ACCEPTED|REFUSED|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
   grep -E '^tps' "$WORK/$1-pgbench.txt"
@@ -76,11 +78,19 @@ for _ in $(seq 1 120); do
   pending=$(psql -d $DB -Atc "select count(*) from outbox_event where published_at is null")
   [ "$pending" = 0 ] && break; sleep 1
 done
-stored=$(psql -d $DB -Atc "select count(*) from feedback where content like 'bench-wrk-%' or content like 'bench-o311-%'")
+stored=$(psql -d $DB -Atc "select count(*) from feedback where channel in ('WEB', 'OPEN311') and content not like 'bench-pgb-%'")
 published=$(psql -d $DB -Atc "select count(*) from outbox_event o join feedback f on o.aggregate_id = f.id::text
-  where o.published_at is not null and o.topic = 'feedback.feedback-events.v1'
-  and (f.content like 'bench-wrk-%' or f.content like 'bench-o311-%')")
-echo "accepted (201 answers, warm-up included)  $accepted"
+  where o.published_at is not null and o.topic = 'feedback.feedback-events.v1'")
+cat "$WORK"/accepted-*.txt > "$WORK/accepted.txt"
+psql -d $DB -qc "create table bench_accepted (code text)" -c "\\copy bench_accepted from '$WORK/accepted.txt'"
+missing=$(psql -d $DB -Atc "select count(*) from bench_accepted a where not exists
+  (select 1 from feedback f where f.tracking_code = a.code)")
+unpublished=$(psql -d $DB -Atc "select count(*) from bench_accepted a join feedback f on f.tracking_code = a.code
+  left join (select aggregate_id, count(*) as n from outbox_event where published_at is not null
+             group by aggregate_id) o on o.aggregate_id = f.id::text where coalesce(o.n, 0) < 2")
+echo "accepted (201 answers, warm-up included)  $accepted ($(wc -l < "$WORK/accepted.txt") ids written down)"
+echo "accepted ids missing from the database    $missing"
+echo "accepted ids without both events published $unpublished"
 echo "stored cases from the load               $stored"
 echo "events published for them                $published (expected 2 per case: received, assigned)"
 echo "outbox rows still pending                $pending"
