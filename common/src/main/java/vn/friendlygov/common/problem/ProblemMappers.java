@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -78,6 +79,13 @@ public class ProblemMappers {
         return mismatchedJson(e, headers, uri);
     }
 
+    /** Two people changed the same record at once: the later one is told so, never answered with a 500. */
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemType.CONFLICT, "the record was changed by someone else meanwhile; reload it and try again",
+                List.of(), headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return unauthenticated(headers, uri);
@@ -140,7 +148,8 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
-    static Locale locale(HttpHeaders headers) {
+    /** The language of the answer: English or Vietnamese from {@code Accept-Language}, Vietnamese by default. */
+    public static Locale locale(HttpHeaders headers) {
         if (headers != null) {
             for (Locale l : headers.getAcceptableLanguages()) {
                 if ("en".equals(l.getLanguage()) || "vi".equals(l.getLanguage())) {
@@ -159,15 +168,18 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
             } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
+                // a node inside a list or map carries its position in that container: items[1].title, photos[0]
+                if (node.isInIterable()) {
+                    Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (at != null) {
+                        property.append('[').append(at).append(']');
+                    }
                 }
-                if (!property.isEmpty()) {
-                    property.append('.');
-                }
-                property.append(node.getName());
-                if (node.getIndex() != null) {
-                    property.append('[').append(node.getIndex()).append(']');
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    if (!property.isEmpty()) {
+                        property.append('.');
+                    }
+                    property.append(node.getName());
                 }
             }
         }

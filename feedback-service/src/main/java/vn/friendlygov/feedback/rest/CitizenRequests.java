@@ -29,7 +29,7 @@ public final class CitizenRequests {
             @Size(max = 500) String address,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude,
-            // items are checked by IntakeService: common's mapper names container elements oddly ("photos.<list element>[0]")
+            // items are checked by IntakeService, which names them photos[0] like the common mapper
             @Size(max = 10) List<String> photos) {
     }
 
