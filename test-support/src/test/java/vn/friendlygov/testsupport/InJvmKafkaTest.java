@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,14 +24,23 @@ class InJvmKafkaTest {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             producer.send(new ProducerRecord<>("probe.restart", "k", "before")).get(30, TimeUnit.SECONDS);
             InJvmKafka.stopBroker();
-            Future<RecordMetadata> pending = producer.send(new ProducerRecord<>("probe.restart", "k", "during"));
+            // send() itself may block while the producer refreshes metadata from a dead broker, so it runs on its own
+            // thread while this one brings the broker back
+            CompletableFuture<RecordMetadata> pending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return producer.send(new ProducerRecord<>("probe.restart", "k", "during")).get(120, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
             InJvmKafka.restartBroker();
             assertEquals(bootstrap, InJvmKafka.bootstrapServers());
-            pending.get(60, TimeUnit.SECONDS);
+            pending.get(120, TimeUnit.SECONDS);
         }
 
         List<String> values = TopicProbe.readUntil("probe.restart", Duration.ofSeconds(30), r -> r.size() >= 2)
