@@ -18,8 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
-import vn.friendlygov.common.problem.ProblemException;
-import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.rest.IfMatch;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.criteria.service.TaskService;
@@ -74,7 +73,7 @@ public class TaskResource {
     @RolesAllowed({Roles.OFFICER, Roles.REVIEWER, Roles.LEADER, Roles.ADMIN})
     public Response transition(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull Transition body) {
-        TaskOccurrence t = tasks.transition(actor, id, body.action(), body.reason(), version(ifMatch));
+        TaskOccurrence t = tasks.transition(actor, id, body.action(), body.reason(), IfMatch.version(ifMatch));
         return Response.ok(PlanViews.TaskView.of(t)).tag(etag(t)).build();
     }
 
@@ -89,21 +88,5 @@ public class TaskResource {
 
     static EntityTag etag(TaskOccurrence t) {
         return new EntityTag(Long.toString(t.version));
-    }
-
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.trim())) {
-            return null;
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match " + ifMatch + " is not an ETag of this task");
-        }
     }
 }

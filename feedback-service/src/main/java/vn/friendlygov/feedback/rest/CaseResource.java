@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import vn.friendlygov.common.problem.ProblemException;
+import vn.friendlygov.common.rest.IfMatch;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.rest.StaffRequests.AnswerRequest;
@@ -52,13 +52,13 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssignRequest r) {
-        return after(lifecycle.assign(id, version(ifMatch), r.unit(), r.note()));
+        return after(lifecycle.assign(id, IfMatch.version(ifMatch), r.unit(), r.note()));
     }
 
     @POST
     @Path("/start")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return after(lifecycle.start(id, version(ifMatch)));
+        return after(lifecycle.start(id, IfMatch.version(ifMatch)));
     }
 
     @POST
@@ -66,13 +66,13 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AnswerRequest r) {
-        return after(lifecycle.answer(id, version(ifMatch), r.answer()));
+        return after(lifecycle.answer(id, IfMatch.version(ifMatch), r.answer()));
     }
 
     @POST
     @Path("/close")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return after(lifecycle.close(id, version(ifMatch)));
+        return after(lifecycle.close(id, IfMatch.version(ifMatch)));
     }
 
     @POST
@@ -80,7 +80,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RejectRequest r) {
-        return after(lifecycle.reject(id, version(ifMatch), r.reason()));
+        return after(lifecycle.reject(id, IfMatch.version(ifMatch), r.reason()));
     }
 
     @POST
@@ -88,7 +88,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response duplicate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DuplicateRequest r) {
-        return after(lifecycle.markDuplicate(id, version(ifMatch), r.duplicateOf()));
+        return after(lifecycle.markDuplicate(id, IfMatch.version(ifMatch), r.duplicateOf()));
     }
 
     private Response after(Feedback f) {
@@ -99,16 +99,4 @@ public class CaseResource {
         return Response.ok(d).tag(String.valueOf(d.summary().version())).build();
     }
 
-    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; absent → no check. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "an ETag of this case, such as \"3\"");
-        }
-    }
 }
