@@ -1,8 +1,14 @@
 package vn.friendlygov.common.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The idempotent-consumer ledger: a consumer records each event id it processed in the same transaction as the
@@ -12,9 +18,17 @@ import jakarta.transaction.Transactional;
 public class ProcessedEvents {
 
     private final EntityManager em;
+    private final Duration retention;
 
-    public ProcessedEvents(EntityManager em) {
+    /**
+     * @param retention how long an event id is remembered. It must outlast the longest retention of any topic the
+     *     service consumes (400 days for the domain topics, see docs/2026-11-26-k8s-kafka-topics.md): an event
+     *     replayed from the topic after its id was forgotten would have its effect twice.
+     */
+    public ProcessedEvents(EntityManager em,
+            @ConfigProperty(name = "processed-events.retention", defaultValue = "P430D") Duration retention) {
         this.em = em;
+        this.retention = retention;
     }
 
     /**
@@ -29,5 +43,21 @@ public class ProcessedEvents {
                 .setParameter(2, eventId)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** Forgets event ids older than the retention; safe on several replicas (a delete of the same rows). */
+    @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "processed-event-cleanup")
+    void scheduledCleanup() {
+        forgetExpired();
+    }
+
+    /** Deletes the ledger rows older than the retention; returns how many. */
+    public int forgetExpired() {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "delete from processed_event where processed_at < ?1")
+                .setParameter(1, before)
+                .executeUpdate());
     }
 }

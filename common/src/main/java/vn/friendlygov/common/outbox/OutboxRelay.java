@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -61,19 +66,52 @@ public class OutboxRelay {
                     .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
                     .setMaxResults(config.batchSize())
                     .getResultList();
-            int count = 0;
+            // The first row goes alone: while the broker is away a round costs one send, not a batch of sends piling
+            // up in the producer. Once it is acknowledged the rest of the batch goes at once and the acknowledgements
+            // are awaited in order: one round trip for the batch. The idempotent producer keeps each partition's order.
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
             for (OutboxEvent event : batch) {
+                acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+                if (acks.size() == 1) {
+                    try {
+                        acks.get(0).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                        break; // recorded as the failure below
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            List<UUID> acked = new ArrayList<>(batch.size());
+            for (int i = 0; i < acks.size(); i++) {
+                OutboxEvent event = batch.get(i);
                 try {
-                    emitter.sendMessage(toMessage(event)).await().atMost(config.sendTimeout());
-                } catch (RuntimeException e) {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                    // The rows after the first failure stay pending even if the broker took them: they are sent
+                    // again in a later round (at least once; consumers are idempotent and ignore older versions).
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     failure.id = event.id;
-                    failure.reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    failure.reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                    break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.id = event.id;
+                    failure.reason = "interrupted";
                     break;
                 }
-                event.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                count++;
+                acked.add(event.id);
             }
-            return count;
+            if (!acked.isEmpty()) {
+                // One statement for the batch (the loaded rows stay unchanged, so nothing else is flushed).
+                em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter("ids", acked)
+                        .executeUpdate();
+            }
+            return acked.size();
         });
         if (failure.id != null) {
             LOG.warnf("outbox event %s not published yet, will retry: %s", failure.id, failure.reason);
