@@ -1,6 +1,7 @@
 package vn.friendlygov.testsupport;
 
 import kafka.server.BrokerServer;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -12,6 +13,13 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class InJvmKafka {
 
     private static KafkaClusterTestKit cluster;
+
+    static {
+        // A broker fault must fail a test, never end the test JVM: Kafka's exit and halt would make Surefire report
+        // a green module as "Error occurred in starting fork" with no trace of why.
+        Exit.setExitProcedure((code, message) -> System.err.println("in-JVM Kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("in-JVM Kafka asked to halt(" + code + "): " + message));
+    }
 
     private InJvmKafka() {
     }
@@ -72,7 +80,11 @@ public final class InJvmKafka {
         return cluster.brokers().values().iterator().next();
     }
 
-    private static synchronized void close() {
+    /**
+     * Stops the broker and controller. Called when the test session ends ({@link CloseKafkaAfterTests}), while the
+     * JVM is still healthy; the shutdown hook is only the fallback.
+     */
+    public static synchronized void close() {
         if (cluster != null) {
             try {
                 cluster.close();

@@ -47,6 +47,7 @@ public class ProcessedEvents {
 
     /** Forgets event ids older than the retention; safe on several replicas (a delete of the same rows). */
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             identity = "processed-event-cleanup")
     void scheduledCleanup() {
         forgetExpired();

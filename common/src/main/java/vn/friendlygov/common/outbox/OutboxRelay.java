@@ -48,6 +48,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${outbox.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             identity = "outbox-relay")
     void relay() {
         int published;
@@ -131,6 +132,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             identity = "outbox-cleanup")
     void deletePublished() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
