@@ -96,7 +96,7 @@ class WardJourneyTest {
                 .body("evidenceCount", equalTo(1)));
         // the reviewers' unit is told there is proof to review
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(officer)
-                .when().get(notification.url("/api/v1/inbox"))
+                .when().get(notification.url("/api/v1/inbox?limit=500"))
                 .then().statusCode(200)
                 .body("items.findAll { it.kind == 'EVIDENCE_TO_REVIEW' && it.title == 'Minh chứng chờ duyệt: Biên bản kiểm tra' }.size()",
                         equalTo(1)));
@@ -118,7 +118,7 @@ class WardJourneyTest {
         String officer = TestTokens.token("officer", "KT", WARD); // MOI_TRUONG is routed to Phòng Kinh tế
         String mine = "items.findAll { it.kind == 'FEEDBACK_ASSIGNED' && it.title.contains('" + code + "') }";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(officer)
-                .when().get(notification.url("/api/v1/inbox"))
+                .when().get(notification.url("/api/v1/inbox?limit=500"))
                 .then().statusCode(200).body(mine + ".size()", equalTo(1)));
 
         String id = given().auth().oauth2(officer).when().get(feedback.url("/api/v1/staff/feedback"))
@@ -136,9 +136,9 @@ class WardJourneyTest {
                 .body("answer", equalTo("Tổ vệ sinh môi trường đã thu gom xong rác tại đầu ngõ 12."));
         // still one notification for the unit after the later events of the case
         await().atMost(Duration.ofSeconds(60)).until(() -> given().auth().oauth2(officer)
-                .when().get(notification.url("/api/v1/inbox")).then().extract()
+                .when().get(notification.url("/api/v1/inbox?limit=500")).then().extract()
                 .<List<?>>path("items.findAll { it.title.contains('" + code + "') }").size() >= 1);
-        given().auth().oauth2(officer).when().get(notification.url("/api/v1/inbox"))
+        given().auth().oauth2(officer).when().get(notification.url("/api/v1/inbox?limit=500"))
                 .then().body(mine + ".size()", equalTo(1));
     }
 
