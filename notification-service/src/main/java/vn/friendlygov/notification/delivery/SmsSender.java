@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.friendlygov.notification.config.NotificationConfig;
-import vn.friendlygov.notification.recipient.Recipient;
 
 /**
  * SMS through an eSMS-style HTTP gateway (JSON {@code SendMultipleMessage_V4_post_json}); {@code CodeResult} "100"
@@ -33,14 +33,14 @@ public class SmsSender implements ChannelSender {
     }
 
     @Override
-    public boolean reaches(Recipient r) {
-        return r.phone != null && !r.phone.isBlank();
+    public boolean reaches(Addressee to) {
+        return to.hasPhone();
     }
 
     @Override
-    public SendResult send(OutgoingMessage m, Recipient r) {
-        if (!reaches(r)) {
-            return SendResult.permanent("recipient has no phone number");
+    public SendResult send(OutgoingMessage m, Addressee to, List<Attachment> attachments) {
+        if (!reaches(to)) {
+            return SendResult.permanent("addressee has no phone number");
         }
         if (config.sms().apiKey().isEmpty() || config.sms().secretKey().isEmpty()) {
             return SendResult.retry("SMS gateway is not configured");
@@ -48,7 +48,7 @@ public class SmsSender implements ChannelSender {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ApiKey", config.sms().apiKey().get());
         body.put("SecretKey", config.sms().secretKey().get());
-        body.put("Phone", r.phone.replaceAll("[^0-9]", ""));
+        body.put("Phone", to.phone().replaceAll("[^0-9]", ""));
         body.put("Content", m.subject + ". " + m.bodyText);
         body.put("Brandname", config.sms().brandname());
         body.put("SmsType", "2");
