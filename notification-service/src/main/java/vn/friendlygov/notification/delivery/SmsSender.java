@@ -1,5 +1,7 @@
 package vn.friendlygov.notification.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -19,17 +21,36 @@ public class SmsSender implements ChannelSender {
     /** Wrong API key, unknown brandname: configuration errors that no retry cures. */
     static final Set<String> PERMANENT_CODES = Set.of("101", "104");
 
+    /** A message param with the text to send instead of subject and body (a letter's short notice). */
+    public static final String TEXT = "sms";
+
     private final JsonHttp http;
     private final NotificationConfig config;
+    private final ObjectMapper mapper;
 
-    public SmsSender(JsonHttp http, NotificationConfig config) {
+    public SmsSender(JsonHttp http, NotificationConfig config, ObjectMapper mapper) {
         this.http = http;
         this.config = config;
+        this.mapper = mapper;
     }
 
     @Override
     public Channel channel() {
         return Channel.SMS;
+    }
+
+    private String text(OutgoingMessage m) {
+        if (m.params != null) {
+            try {
+                JsonNode text = mapper.readTree(m.params).get(TEXT);
+                if (text != null && text.isTextual()) {
+                    return text.asText();
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("message " + m.id + " has unreadable params", e);
+            }
+        }
+        return m.subject + ". " + m.bodyText;
     }
 
     @Override
@@ -49,7 +70,7 @@ public class SmsSender implements ChannelSender {
         body.put("ApiKey", config.sms().apiKey().get());
         body.put("SecretKey", config.sms().secretKey().get());
         body.put("Phone", to.phone().replaceAll("[^0-9]", ""));
-        body.put("Content", m.subject + ". " + m.bodyText);
+        body.put("Content", text(m));
         body.put("Brandname", config.sms().brandname());
         body.put("SmsType", "2");
         body.put("IsUnicode", "1");

@@ -120,7 +120,8 @@ public class ZaloZnsSender implements ChannelSender {
             try {
                 fields.putAll(mapper.readValue(m.params, STRINGS));
             } catch (IOException e) {
-                throw new IllegalStateException("message " + m.id + " has unreadable params", e);
+                // written by this service as a JSON object of strings; unreadable means a bug, not a provider issue
+                throw new IllegalArgumentException("message " + m.id + " has unreadable params", e);
             }
         }
         fields.put("title", m.subject);

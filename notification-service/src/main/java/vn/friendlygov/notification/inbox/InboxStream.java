@@ -31,7 +31,8 @@ public class InboxStream {
     public Multi<InboxNotificationCreated> of(String ward, String unit) {
         String key = key(ward, unit);
         return processor.filter(e -> e.ward().equals(ward) && e.unit().equals(unit))
-                .onSubscription().invoke(() -> subscribers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet())
+                .onSubscription().invoke(() -> subscribers.computeIfAbsent(key, k -> new AtomicInteger())
+                        .incrementAndGet())
                 .onTermination().invoke(() -> subscribers.get(key).decrementAndGet());
     }
 

@@ -81,7 +81,8 @@ public class Letter extends PanacheEntityBase {
 
     /** E-mail carries the letter itself, so it comes first; Zalo and SMS can only say that it was issued. */
     public Addressee addressee() {
-        return new Addressee(recipientEmail, recipientPhone, List.of(Channel.EMAIL, Channel.ZALO, Channel.SMS), null, null);
+        return new Addressee(recipientEmail, recipientPhone, List.of(Channel.EMAIL, Channel.ZALO, Channel.SMS), null,
+                null);
     }
 
     /** "12/TXL-UBND", or null for a draft. */

@@ -55,23 +55,21 @@ public class LetterResource {
         this.delivery = delivery;
     }
 
-    static final String PHONE = "(0|84|\\+84)[1-9][0-9]{8}";
-    static final String PHONE_MESSAGE = "a Vietnamese mobile number such as 0912345678";
-
     public record DraftRequest(@NotNull LetterKind kind, @NotBlank @Size(max = 300) String recipientName,
             @Size(max = 500) String recipientAddress, @Email @Size(max = 320) String recipientEmail,
-            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String recipientPhone, @Size(max = 5000) String body) {
+            @Pattern(regexp = RecipientRequest.PHONE, message = RecipientRequest.PHONE_MESSAGE) String recipientPhone,
+            @Size(max = 5000) String body) {
     }
 
     public record EditRequest(@NotBlank @Size(max = 300) String recipientName, @Size(max = 500) String recipientAddress,
             @Email @Size(max = 320) String recipientEmail,
-            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String recipientPhone,
+            @Pattern(regexp = RecipientRequest.PHONE, message = RecipientRequest.PHONE_MESSAGE) String recipientPhone,
             @NotBlank @Size(max = 5000) String body) {
     }
 
     /** The leader may give or correct where the letter goes (the automatic apology's drafter knows no contact). */
     public record ApproveRequest(@Size(max = 200) String signerName, @Email @Size(max = 320) String recipientEmail,
-            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String recipientPhone) {
+            @Pattern(regexp = RecipientRequest.PHONE, message = RecipientRequest.PHONE_MESSAGE) String recipientPhone) {
     }
 
     public record LetterView(UUID id, String kind, String status, String number, LocalDate issuedOn,
@@ -130,8 +128,8 @@ public class LetterResource {
         }
         l.recipientName = q.recipientName();
         l.recipientAddress = q.recipientAddress();
-        l.recipientEmail = blankToNull(q.recipientEmail());
-        l.recipientPhone = blankToNull(q.recipientPhone());
+        l.recipientEmail = LetterService.blankToNull(q.recipientEmail());
+        l.recipientPhone = LetterService.blankToNull(q.recipientPhone());
         l.body = q.body();
         return LetterView.of(l);
     }
@@ -163,10 +161,6 @@ public class LetterResource {
             throw ProblemException.notFound("letter", id);
         }
         return l;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private String ward() {

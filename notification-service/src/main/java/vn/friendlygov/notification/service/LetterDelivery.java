@@ -16,6 +16,7 @@ import vn.friendlygov.notification.config.NotificationConfig;
 import vn.friendlygov.notification.delivery.Attachment;
 import vn.friendlygov.notification.delivery.Channel;
 import vn.friendlygov.notification.delivery.OutgoingMessage;
+import vn.friendlygov.notification.delivery.SmsSender;
 import vn.friendlygov.notification.letter.Letter;
 import vn.friendlygov.notification.letter.LetterKind;
 import vn.friendlygov.notification.reminder.ReminderPolicy;
@@ -83,12 +84,17 @@ public class LetterDelivery {
         String html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>"
                 + "<p>Kính gửi: " + Html.escape(l.recipientName) + "</p><p>Ủy ban nhân dân phường " + Html.escape(place)
                 + " trân trọng gửi " + Html.escape(title(l).toLowerCase(VI)) + " số " + Html.escape(number) + " ngày "
-                + date + " (tệp PDF đính kèm).</p><p>" + Html.escape(l.body).replace("\n", "<br>") + "</p></body></html>";
+                + date + " (tệp PDF đính kèm).</p><p>" + Html.escape(l.body).replace("\n", "<br>")
+                + "</p></body></html>";
         Map<String, String> params = new LinkedHashMap<>();
         params.put("name", l.recipientName);
         params.put("number", number);
         params.put("date", date);
         params.put("heading", title(l));
+        // a text message cannot carry the letter: it says the letter exists and where to collect the original
+        params.put(SmsSender.TEXT, "Kính gửi " + l.recipientName + ": Ủy ban nhân dân phường " + place
+                + " đã ban hành " + title(l).toLowerCase(VI) + " số " + number + " ngày " + date
+                + ". Bản chính xin nhận tại Ủy ban nhân dân phường.");
         try {
             return new Messages.Content("LETTER:" + l.id, KIND, subject, text, html, mapper.writeValueAsString(params));
         } catch (JsonProcessingException e) {

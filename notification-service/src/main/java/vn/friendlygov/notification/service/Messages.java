@@ -59,7 +59,8 @@ public class Messages {
     @Transactional(Transactional.TxType.MANDATORY)
     public void toAll(List<Recipient> recipients, String sourceKey, String kind, String subject, String text, String html) {
         for (Recipient r : recipients) {
-            nextChannel(r.addressee(), null, kind).ifPresent(c -> create(r, c, sourceKey, kind, subject, text, html, null));
+            nextChannel(r.addressee(), null, kind)
+                    .ifPresent(c -> create(r, c, sourceKey, kind, subject, text, html, null));
         }
     }
 

@@ -204,8 +204,9 @@ class LetterDeliveryTest {
         List<LoggedRequest> sms = wm.findAll(postRequestedFor(urlEqualTo(DeliveryTest.SMS_PATH))
                 .withRequestBody(matchingJsonPath("$.Phone", equalTo("0933555777"))));
         assertEquals(1, sms.size());
-        assertTrue(JSON.readTree(sms.get(0).getBodyAsString()).get("Content").asText()
-                .startsWith("Thư biểu dương số " + number + " của Ủy ban nhân dân phường Phù Liễn."));
+        assertEquals("Kính gửi Ông Phạm Văn Tài: Ủy ban nhân dân phường Phù Liễn đã ban hành thư biểu dương số "
+                + number + " ngày 27/11/2026. Bản chính xin nhận tại Ủy ban nhân dân phường.",
+                JSON.readTree(sms.get(0).getBodyAsString()).get("Content").asText());
         given().auth().oauth2(leader).when().get("/api/v1/letters/" + id).then()
                 .body("delivery.state", org.hamcrest.Matchers.equalTo("SENT"))
                 .body("delivery.channel", org.hamcrest.Matchers.equalTo("SMS"))
