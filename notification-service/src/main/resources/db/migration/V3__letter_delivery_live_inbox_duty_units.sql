@@ -9,7 +9,9 @@ alter table outgoing_message add column letter_id uuid references letter (id);
 alter table outgoing_message add column params text;
 alter table outgoing_message add constraint outgoing_message_addressee
     check ((recipient_id is null) <> (letter_id is null));
-create unique index outgoing_message_letter on outgoing_message (letter_id, channel) where letter_id is not null;
+-- one message per letter, sending round (source key) and channel; a leader may send a letter again after a failure
+create unique index outgoing_message_letter on outgoing_message (letter_id, source_key, channel)
+    where letter_id is not null;
 
 -- The live inbox stream across replicas: every committed insert is announced on a channel that each replica LISTENs
 -- to. NOTIFY inside the inserting transaction is delivered only when (and if) that transaction commits.

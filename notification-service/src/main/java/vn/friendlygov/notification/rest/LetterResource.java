@@ -145,6 +145,40 @@ public class LetterResource {
         return LetterView.of(l);
     }
 
+    /** Where to send an issued letter again. */
+    public record SendRequest(@Email @Size(max = 320) String recipientEmail,
+            @Pattern(regexp = RecipientRequest.PHONE, message = RecipientRequest.PHONE_MESSAGE) String recipientPhone) {
+    }
+
+    /**
+     * Sends an issued letter again — after its delivery failed, or when it had no contact — to the contact given
+     * (or the one it has). Its content never changes; only where it goes.
+     */
+    @POST
+    @Path("/{id}/send")
+    @RolesAllowed(Roles.LEADER)
+    @Transactional
+    public LetterView send(@PathParam("id") UUID id, @Valid SendRequest q) {
+        Letter l = find(id);
+        if (!Letter.Status.ISSUED.name().equals(l.status)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "a draft is sent when a leader approves it");
+        }
+        String state = LetterView.of(l).delivery().state();
+        if ("SENT".equals(state) || "PENDING".equals(state)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "letter " + id + " is already " + state);
+        }
+        if (q != null && LetterService.blankToNull(q.recipientEmail()) != null) {
+            l.recipientEmail = q.recipientEmail().strip();
+        }
+        if (q != null && LetterService.blankToNull(q.recipientPhone()) != null) {
+            l.recipientPhone = q.recipientPhone().strip();
+        }
+        if (delivery.send(l).isEmpty()) {
+            throw ProblemException.invalid("recipientEmail", "the letter has no e-mail or phone to be sent to");
+        }
+        return LetterView.of(l);
+    }
+
     @GET
     @Path("/{id}/pdf")
     @Produces("application/pdf")

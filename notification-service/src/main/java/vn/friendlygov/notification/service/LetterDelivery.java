@@ -3,6 +3,7 @@ package vn.friendlygov.notification.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,26 +41,35 @@ public class LetterDelivery {
         public static final String NOT_SENT = "NOT_SENT";
     }
 
+    private final EntityManager em;
     private final Messages messages;
     private final LetterService letters;
     private final NotificationConfig config;
     private final ObjectMapper mapper;
 
-    public LetterDelivery(Messages messages, LetterService letters, NotificationConfig config, ObjectMapper mapper) {
+    public LetterDelivery(EntityManager em, Messages messages, LetterService letters, NotificationConfig config,
+            ObjectMapper mapper) {
+        this.em = em;
         this.messages = messages;
         this.letters = letters;
         this.config = config;
         this.mapper = mapper;
     }
 
-    /** Queues the letter on its addressee's first reachable channel; returns that channel, if any. */
+    /**
+     * Queues the letter on its addressee's first reachable channel; returns that channel, if any. Each call is a new
+     * sending round (its own source key), so a letter whose delivery failed can be sent again to a corrected contact.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Channel> send(Letter l) {
         if (!Letter.Status.ISSUED.name().equals(l.status)) {
             throw new IllegalStateException("only an issued letter is sent");
         }
+        long rounds = (Long) em.createQuery("select count(distinct sourceKey) from OutgoingMessage where letterId = ?1")
+                .setParameter(1, l.id).getSingleResult();
         Optional<Channel> first = messages.nextChannel(l.addressee(), null, KIND);
-        first.ifPresent(c -> messages.createForLetter(l, ReminderPolicy.of(l.ward).leaderUnit, c, content(l), null));
+        first.ifPresent(c -> messages.createForLetter(l, ReminderPolicy.of(l.ward).leaderUnit, c,
+                content(l, rounds + 1), null));
         return first;
     }
 
@@ -73,7 +83,7 @@ public class LetterDelivery {
         return title(l) + " số " + l.number + "-" + l.symbol + ".pdf";
     }
 
-    Messages.Content content(Letter l) {
+    Messages.Content content(Letter l, long round) {
         String place = config.wardNames().getOrDefault(l.ward, l.ward);
         String number = l.numberAndSymbol();
         String date = DMY.format(l.issuedOn);
@@ -96,7 +106,7 @@ public class LetterDelivery {
                 + " đã ban hành " + title(l).toLowerCase(VI) + " số " + number + " ngày " + date
                 + ". Bản chính xin nhận tại Ủy ban nhân dân phường.");
         try {
-            return new Messages.Content("LETTER:" + l.id, KIND, subject, text, html, mapper.writeValueAsString(params));
+            return new Messages.Content("LETTER:" + l.id + ":" + round, KIND, subject, text, html, mapper.writeValueAsString(params));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -220,7 +220,7 @@ class LetterDeliveryTest {
     }
 
     @Test
-    void aLetterNoChannelCanCarryIsLeftForPaperAndTheIssuingUnitIsTold() {
+    void aLetterNoChannelCanCarryIsLeftForPaperTheIssuingUnitIsToldAndALeaderCanSendItAgain() throws Exception {
         clock.set("2026-11-27T04:00:00Z");
         ProvidersTestResource.wireMock().stubFor(post(urlEqualTo(ZALO_TEMPLATE))
                 .withRequestBody(matchingJsonPath("$.phone", equalTo("84944000111")))
@@ -247,6 +247,32 @@ class LetterDeliveryTest {
                 .body("items.find { it.subjectId == '" + id + "' }.title",
                         org.hamcrest.Matchers.equalTo("Thư số " + number + " chưa gửi được đến Bà Đinh Thị Mến"));
         assertEquals(1L, tx(() -> InboxNotification.count("subjectId", id)));
+
+        // the leader finds an e-mail address and sends the same letter again
+        given().auth().oauth2(TestTokens.token("officer", "VP", "phu-lien")).contentType("application/json")
+                .body(Map.of("recipientEmail", "men-" + id.substring(0, 8) + "@example.vn"))
+                .when().post("/api/v1/letters/" + id + "/send").then().statusCode(403);
+        given().auth().oauth2(leader).contentType("application/json")
+                .body(Map.of("recipientEmail", "men-" + id.substring(0, 8) + "@example.vn"))
+                .when().post("/api/v1/letters/" + id + "/send").then().statusCode(200)
+                .body("delivery.state", org.hamcrest.Matchers.equalTo("PENDING"))
+                .body("delivery.channel", org.hamcrest.Matchers.equalTo("EMAIL"))
+                .body("number", org.hamcrest.Matchers.equalTo(number));
+        deliverAll();
+        MimeMessage mail = DeliveryTest.mailTo("men-" + id.substring(0, 8) + "@example.vn");
+        assertEquals("Thư cảm ơn số " + number + " của Ủy ban nhân dân phường Phù Liễn", mail.getSubject());
+        given().auth().oauth2(leader).when().get("/api/v1/letters/" + id).then()
+                .body("delivery.state", org.hamcrest.Matchers.equalTo("SENT"))
+                .body("delivery.channel", org.hamcrest.Matchers.equalTo("EMAIL"))
+                .body("delivery.attempts", org.hamcrest.Matchers.equalTo(3));
+        given().auth().oauth2(leader).contentType("application/json").body("{}")
+                .when().post("/api/v1/letters/" + id + "/send").then().statusCode(409)
+                .contentType("application/problem+json");
+        // a letter without any contact cannot be sent: refused, nothing queued
+        given().auth().oauth2(leader).contentType("application/json").body("{}")
+                .when().post("/api/v1/letters/" + paper + "/send").then().statusCode(400)
+                .contentType("application/problem+json");
+        assertEquals(0L, tx(() -> OutgoingMessage.count("letterId", UUID.fromString(paper))));
     }
 
     static boolean isType(Part p, String type) {
