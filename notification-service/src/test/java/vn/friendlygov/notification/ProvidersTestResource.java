@@ -48,6 +48,16 @@ public class ProvidersTestResource implements QuarkusTestResourceLifecycleManage
         config.put("notification.zalo.secret-key", ZALO_SECRET);
         config.put("notification.zalo.refresh-token", ZALO_REFRESH_TOKEN);
         config.put("notification.zalo.reminder-template-id", "231234");
+        // templates of their own for letters and for overdue reminders, with their own template_data keys
+        config.put("notification.zalo.templates.LETTER.id", "412345");
+        config.put("notification.zalo.templates.LETTER.data.customer_name", "name");
+        config.put("notification.zalo.templates.LETTER.data.letter_number", "number");
+        config.put("notification.zalo.templates.LETTER.data.issued_date", "date");
+        config.put("notification.zalo.templates.OVERDUE.id", "298765");
+        config.put("notification.zalo.templates.OVERDUE.data.task", "title");
+        config.put("notification.zalo.templates.OVERDUE.data.detail", "content");
+        config.put("notification.zalo.templates.DUTY.id", "298766");
+        config.put("notification.zalo.templates.DUTY.data.due_date", "number");
         config.put("notification.sms.api-url", base + "/sms");
         config.put("notification.sms.api-key", SMS_API_KEY);
         config.put("notification.sms.secret-key", SMS_SECRET);

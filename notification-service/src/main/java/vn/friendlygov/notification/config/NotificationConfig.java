@@ -71,9 +71,29 @@ public interface NotificationConfig {
         /** The first refresh token (later ones are rotated and kept in provider_token). */
         Optional<String> refreshToken();
 
-        /** ZNS template id of a reminder: params title, due_date, unit. */
+        /**
+         * ZNS template of every message kind that has none of its own in {@link #templates()}; its template_data
+         * are {@code title} and {@code content}.
+         */
         @WithDefault("0")
         String reminderTemplateId();
+
+        /**
+         * ZNS templates by message kind (OVERDUE, ESCALATE_LEADER, DUTY, DIGEST, LETTER, …), as approved by Zalo for
+         * the ward's Official Account. A letter goes by Zalo only when a LETTER template is configured.
+         */
+        Map<String, ZnsTemplate> templates();
+    }
+
+    /** One approved ZNS template: its id, and each template_data key with the message field that fills it. */
+    interface ZnsTemplate {
+        String id();
+
+        /**
+         * template_data key → message field ({@code title}, {@code content}, and for letters {@code name},
+         * {@code number}, {@code date}, {@code heading}); none given: {@code title} and {@code content}.
+         */
+        Map<String, String> data();
     }
 
     interface Sms {

@@ -24,8 +24,13 @@ public class OutgoingMessage extends PanacheEntityBase {
     @Column(nullable = false)
     public String unit;
 
-    @Column(name = "recipient_id", nullable = false)
+    /** The person of the ward the message is for; null for a letter's addressee. */
+    @Column(name = "recipient_id")
     public UUID recipientId;
+
+    /** The issued letter the message delivers (its addressee's contact is on the letter); null for reminders. */
+    @Column(name = "letter_id")
+    public UUID letterId;
 
     @Column(nullable = false)
     public String channel;
@@ -43,6 +48,10 @@ public class OutgoingMessage extends PanacheEntityBase {
     public String bodyHtml;
 
     /** The reminder key (or other source) the message was made for: one message per source, recipient, channel. */
+    /** Named values a provider's template may use (JSON object of strings), beside subject and text. */
+    @Column(columnDefinition = "text")
+    public String params;
+
     @Column(name = "source_key", nullable = false)
     public String sourceKey;
 

@@ -1,7 +1,6 @@
 package vn.friendlygov.notification.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,12 +16,10 @@ public class InboxService {
 
     private final EntityManager em;
     private final Clock clock;
-    private final Event<InboxNotificationCreated> created;
 
-    public InboxService(EntityManager em, Clock clock, Event<InboxNotificationCreated> created) {
+    public InboxService(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
-        this.created = created;
     }
 
     /** Returns the new notification, or {@code null} when this source had already notified this unit. */
@@ -46,11 +43,7 @@ public class InboxService {
                 .setParameter(5, title).setParameter(6, body).setParameter(7, subjectId).setParameter(8, sourceId)
                 .setParameter(9, n.createdAt)
                 .executeUpdate();
-        if (inserted == 0) {
-            return null;
-        }
-        // the live stream hears of it only once the transaction commits (see InboxStream)
-        created.fire(new InboxNotificationCreated(n.id, ward, unit, kind, title, body, subjectId, n.createdAt));
-        return n;
+        // the table's trigger NOTIFYs the live stream of every replica once this transaction commits (InboxListener)
+        return inserted == 0 ? null : n;
     }
 }

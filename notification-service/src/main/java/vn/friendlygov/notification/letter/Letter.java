@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import vn.friendlygov.notification.delivery.Addressee;
+import vn.friendlygov.notification.delivery.Channel;
 
 /** A letter of the ward: a DRAFT until a leader approves it, then ISSUED with its number; the table is the register. */
 @Entity
@@ -33,6 +36,14 @@ public class Letter extends PanacheEntityBase {
 
     @Column(name = "recipient_address")
     public String recipientAddress;
+
+    /** Where the issued letter is sent (PDF attached); personal data, entered by staff or the approving leader. */
+    @Column(name = "recipient_email")
+    public String recipientEmail;
+
+    /** For a Zalo notice or an SMS when the letter cannot go by e-mail. */
+    @Column(name = "recipient_phone")
+    public String recipientPhone;
 
     @Column(nullable = false, columnDefinition = "text")
     public String body;
@@ -67,4 +78,15 @@ public class Letter extends PanacheEntityBase {
 
     @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
+
+    /** E-mail carries the letter itself, so it comes first; Zalo and SMS can only say that it was issued. */
+    public Addressee addressee() {
+        return new Addressee(recipientEmail, recipientPhone, List.of(Channel.EMAIL, Channel.ZALO, Channel.SMS), null,
+                null);
+    }
+
+    /** "12/TXL-UBND", or null for a draft. */
+    public String numberAndSymbol() {
+        return number == null ? null : number + "/" + symbol;
+    }
 }

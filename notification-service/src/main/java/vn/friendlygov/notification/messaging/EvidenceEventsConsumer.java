@@ -2,8 +2,8 @@ package vn.friendlygov.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
@@ -12,7 +12,10 @@ import vn.friendlygov.common.messaging.ProcessedEvents;
 import vn.friendlygov.notification.inbox.InboxService;
 import vn.friendlygov.notification.reminder.ReminderPolicy;
 
-/** Evidence waiting for review lands in the evaluating unit's inbox; a review's outcome in the submitting unit's. */
+/**
+ * Evidence waiting for review lands in the evaluating unit's inbox; a review's outcome in the submitting unit's.
+ * Consumed in batches like task events ({@link BatchProcessing}).
+ */
 @ApplicationScoped
 public class EvidenceEventsConsumer {
 
@@ -22,17 +25,24 @@ public class EvidenceEventsConsumer {
     private final EventReader reader;
     private final ProcessedEvents processed;
     private final InboxService inbox;
+    private final BatchProcessing batches;
 
-    public EvidenceEventsConsumer(EventReader reader, ProcessedEvents processed, InboxService inbox) {
+    public EvidenceEventsConsumer(EventReader reader, ProcessedEvents processed, InboxService inbox,
+            BatchProcessing batches) {
         this.reader = reader;
         this.processed = processed;
         this.inbox = inbox;
+        this.batches = batches;
     }
 
     @Incoming("evidence-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.process(records, this::handle);
+    }
+
+    /** One event, inside the transaction of its batch (or its own, when the batch is redone record by record). */
+    void handle(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);
         String type = event.type();
         if (!type.startsWith(PREFIX)) {

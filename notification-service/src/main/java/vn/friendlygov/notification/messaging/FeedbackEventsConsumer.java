@@ -2,8 +2,8 @@ package vn.friendlygov.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
@@ -17,7 +17,8 @@ import vn.friendlygov.notification.service.ReminderPlanner;
 
 /**
  * Feedback events keep the feedback read model and its answer-deadline reminders; a case routed to a unit lands in
- * its inbox, and a case gone overdue also gets a draft apology letter for a leader to approve.
+ * its inbox, and a case gone overdue also gets a draft apology letter for a leader to approve. Consumed in batches
+ * like task events ({@link BatchProcessing}).
  */
 @ApplicationScoped
 public class FeedbackEventsConsumer {
@@ -34,21 +35,27 @@ public class FeedbackEventsConsumer {
     private final ReminderPlanner planner;
     private final InboxService inbox;
     private final LetterService letters;
+    private final BatchProcessing batches;
 
     public FeedbackEventsConsumer(EventReader reader, ProcessedEvents processed, ReadModels readModels,
-            ReminderPlanner planner, InboxService inbox, LetterService letters) {
+            ReminderPlanner planner, InboxService inbox, LetterService letters, BatchProcessing batches) {
         this.reader = reader;
         this.processed = processed;
         this.readModels = readModels;
         this.planner = planner;
         this.inbox = inbox;
         this.letters = letters;
+        this.batches = batches;
     }
 
     @Incoming("feedback-events")
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.process(records, this::handle);
+    }
+
+    /** One event, inside the transaction of its batch (or its own, when the batch is redone record by record). */
+    void handle(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);
         if (!event.type().startsWith(PREFIX)) {
             return;

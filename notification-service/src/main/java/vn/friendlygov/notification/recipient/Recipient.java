@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import vn.friendlygov.notification.delivery.Addressee;
 import vn.friendlygov.notification.delivery.Channel;
 
 /** A person of a unit who hears about reminders outside the app. Contact details are personal data: never logged. */
@@ -60,6 +61,10 @@ public class Recipient extends PanacheEntityBase {
     public List<Channel> channelList() {
         return channels.isBlank() ? List.of()
                 : Arrays.stream(channels.split(",")).map(String::strip).map(Channel::valueOf).toList();
+    }
+
+    public Addressee addressee() {
+        return new Addressee(email, phone, channelList(), quietStart, quietEnd);
     }
 
     public static List<Recipient> of(String ward, String unit, Role role) {

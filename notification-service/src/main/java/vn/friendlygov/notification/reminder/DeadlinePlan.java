@@ -11,10 +11,14 @@ import vn.friendlygov.common.calendar.HolidayCalendar;
 /**
  * The reminders of one deadline under a ward's policy: before the due date, on the day, daily while overdue (on
  * working days), and the escalations. Pure computation, so that it is cheap to recompute on every change.
+ * "Daily while overdue" has no end, so it is planned {@link #OVERDUE_AHEAD_DAYS} days ahead at a time; each overdue
+ * reminder sent plans the days after it (see ReminderPlanner.rollOverdue), so the horizon moves on every working day.
  */
 public final class DeadlinePlan {
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** How far ahead of today (or of the due date, if later) daily overdue reminders are stored. */
+    public static final int OVERDUE_AHEAD_DAYS = 14;
 
     /** What the deadline is about: a task or a feedback case. */
     public record Subject(String kind, String id, String ward, String unit, String label, LocalDate dueDate,
@@ -41,7 +45,14 @@ public final class DeadlinePlan {
             add(out, s, p, now, Reminder.Kind.DUE_TODAY, Reminder.Audience.UNIT, s.unit(), due,
                     "Hôm nay đến hạn: " + s.label(), "Hạn hoàn thành: " + dueText + ".");
         }
-        for (int n = 1; n <= p.overdueDailyDays; n++) {
+        LocalDate today = now.atZoneSameInstant(HolidayCalendar.ZONE).toLocalDate();
+        LocalDate horizon = (today.isAfter(due) ? today : due).plusDays(OVERDUE_AHEAD_DAYS);
+        if (p.overdueDailyDays > 0 && due.plusDays(p.overdueDailyDays).isBefore(horizon)) {
+            horizon = due.plusDays(p.overdueDailyDays);
+        }
+        // from the first day not yet past (earlier days' reminders are sent or no longer wanted)
+        int first = today.isAfter(due) ? (int) (today.toEpochDay() - due.toEpochDay()) : 1;
+        for (int n = first; !due.plusDays(n).isAfter(horizon); n++) {
             LocalDate day = due.plusDays(n);
             if (calendar.isWorkingDay(day)) {
                 add(out, s, p, now, Reminder.Kind.OVERDUE, Reminder.Audience.UNIT, s.unit(), day,
@@ -57,6 +68,11 @@ public final class DeadlinePlan {
                 "Báo cáo lãnh đạo UBND, quá hạn từ " + dueText + ": " + s.label(),
                 "Đơn vị chủ trì: " + s.unit() + ".");
         return out;
+    }
+
+    /** The start of every key of the subject's current deadline: {@code TASK:<id>:<due date>:}. */
+    public static String keyPrefix(Subject s) {
+        return s.kind() + ":" + s.id() + ":" + s.dueDate() + ":";
     }
 
     /** The local moment (Asia/Ho_Chi_Minh) at which a day's reminders go out, in UTC. */
@@ -92,7 +108,7 @@ public final class DeadlinePlan {
             return;
         }
         // the due date is in the key: a changed due date plans new reminders and the old ones are cancelled
-        String key = s.kind() + ":" + s.id() + ":" + s.dueDate() + ":" + kind + ":" + day;
+        String key = keyPrefix(s) + kind + ":" + day;
         out.add(new PlannedReminder(key, s.ward(), unit, s.kind(), s.id(), kind, audience, fireAt, title, body));
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 @Table(name = "reminder_policy")
 public class ReminderPolicy extends PanacheEntityBase {
 
+    /** The plan charges the public administration service centre with the weekly collection through the Front. */
+    public static final String DEFAULT_FRONT_COLLECTION_UNIT = "TTPVHCC";
+
     @Id
     public String ward;
 
@@ -28,7 +31,10 @@ public class ReminderPolicy extends PanacheEntityBase {
     @Column(name = "on_due_day", nullable = false)
     public boolean onDueDay;
 
-    /** How many days after the due date the daily overdue reminder is planned ahead (working days only). */
+    /**
+     * How many days after the due date the daily overdue reminder goes on (working days only); 0, the plan's
+     * default, means every working day for as long as the task is overdue.
+     */
     @Column(name = "overdue_daily_days", nullable = false)
     public int overdueDailyDays;
 
@@ -46,6 +52,10 @@ public class ReminderPolicy extends PanacheEntityBase {
     @Column(name = "reviewer_unit", nullable = false)
     public String reviewerUnit;
 
+    /** The unit that collects the people's opinions through the Fatherland Front each week (plan row 32). */
+    @Column(name = "front_collection_unit", nullable = false)
+    public String frontCollectionUnit;
+
     @Column(name = "digest_enabled", nullable = false)
     public boolean digestEnabled;
 
@@ -60,18 +70,19 @@ public class ReminderPolicy extends PanacheEntityBase {
                 : Arrays.stream(daysBefore.split(",")).map(String::strip).map(Integer::valueOf).toList();
     }
 
-    /** The policy of the plan: 30, 7 and 1 days before, on the day, daily while overdue, head after 3, leader after 7. */
+    /** The plan's policy: 30, 7 and 1 days before, on the day, daily while overdue, head after 3, leader after 7. */
     public static ReminderPolicy defaults(String ward) {
         ReminderPolicy p = new ReminderPolicy();
         p.ward = ward;
         p.daysBefore = "30,7,1";
         p.sendHour = 8;
         p.onDueDay = true;
-        p.overdueDailyDays = 14;
+        p.overdueDailyDays = 0;
         p.escalateHeadAfterDays = 3;
         p.escalateLeaderAfterDays = 7;
         p.leaderUnit = "VP";
         p.reviewerUnit = "VHXH";
+        p.frontCollectionUnit = DEFAULT_FRONT_COLLECTION_UNIT;
         p.digestEnabled = true;
         p.greetingDaysBefore = 3;
         return p;

@@ -16,9 +16,13 @@ public record RecipientRequest(
         @NotNull Recipient.Role role,
         @NotBlank @Size(max = 200) String name,
         @Email @Size(max = 320) String email,
-        @Pattern(regexp = "(0|84|\\+84)[1-9][0-9]{8}", message = "a Vietnamese mobile number such as 0912345678") String phone,
+        @Pattern(regexp = RecipientRequest.PHONE, message = RecipientRequest.PHONE_MESSAGE) String phone,
         @Size(max = 100) String zaloUserId,
         @NotNull @Size(min = 1, max = 3) List<@NotNull Channel> channels,
         LocalTime quietStart,
         LocalTime quietEnd) {
+
+    /** A Vietnamese mobile number, as people write it (0…, 84…, +84…). */
+    static final String PHONE = "(0|84|\\+84)[1-9][0-9]{8}";
+    static final String PHONE_MESSAGE = "a Vietnamese mobile number such as 0912345678";
 }

@@ -59,11 +59,13 @@ public class ReminderPolicyResource {
             @NotBlank @Pattern(regexp = "[A-Z0-9_]{1,50}") String leaderUnit,
             @NotBlank @Pattern(regexp = "[A-Z0-9_]{1,50}") String reviewerUnit,
             boolean digestEnabled,
-            @Min(0) @Max(30) int greetingDaysBefore) {
+            @Min(0) @Max(30) int greetingDaysBefore,
+            /* absent: the plan's unit (TTPVHCC) */
+            @Pattern(regexp = "[A-Z0-9_]{1,50}") String frontCollectionUnit) {
         static PolicyView of(ReminderPolicy p) {
             return new PolicyView(p.daysBeforeList(), p.sendHour, p.onDueDay, p.overdueDailyDays,
                     p.escalateHeadAfterDays, p.escalateLeaderAfterDays, p.leaderUnit, p.reviewerUnit, p.digestEnabled,
-                    p.greetingDaysBefore);
+                    p.greetingDaysBefore, p.frontCollectionUnit);
         }
     }
 
@@ -101,6 +103,8 @@ public class ReminderPolicyResource {
         p.reviewerUnit = v.reviewerUnit();
         p.digestEnabled = v.digestEnabled();
         p.greetingDaysBefore = v.greetingDaysBefore();
+        p.frontCollectionUnit = v.frontCollectionUnit() == null ? ReminderPolicy.DEFAULT_FRONT_COLLECTION_UNIT
+                : v.frontCollectionUnit();
         p.updatedAt = OffsetDateTime.now(clock);
         p.persist();
         return PolicyView.of(p);

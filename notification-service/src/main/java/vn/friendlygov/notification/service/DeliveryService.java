@@ -14,11 +14,13 @@ import java.util.UUID;
 import org.hibernate.jpa.SpecHints;
 import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.notification.config.NotificationConfig;
+import vn.friendlygov.notification.delivery.Addressee;
 import vn.friendlygov.notification.delivery.Channel;
-import vn.friendlygov.notification.delivery.ChannelSender;
 import vn.friendlygov.notification.delivery.DeliveryAttempt;
 import vn.friendlygov.notification.delivery.OutgoingMessage;
 import vn.friendlygov.notification.delivery.SendResult;
+import vn.friendlygov.notification.inbox.InboxService;
+import vn.friendlygov.notification.letter.Letter;
 import vn.friendlygov.notification.messaging.DeliveryEvent;
 import vn.friendlygov.notification.recipient.Recipient;
 
@@ -39,13 +41,18 @@ public class DeliveryService {
 
     private final EntityManager em;
     private final Messages messages;
+    private final LetterDelivery letterDelivery;
+    private final InboxService inbox;
     private final Outbox outbox;
     private final NotificationConfig config;
     private final Clock clock;
 
-    public DeliveryService(EntityManager em, Messages messages, Outbox outbox, NotificationConfig config, Clock clock) {
+    public DeliveryService(EntityManager em, Messages messages, LetterDelivery letterDelivery, InboxService inbox,
+            Outbox outbox, NotificationConfig config, Clock clock) {
         this.em = em;
         this.messages = messages;
+        this.letterDelivery = letterDelivery;
+        this.inbox = inbox;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -75,11 +82,14 @@ public class DeliveryService {
     }
 
     private void attempt(OutgoingMessage m) {
-        Recipient r = Recipient.findById(m.recipientId);
         Channel channel = Channel.valueOf(m.channel);
-        ChannelSender sender = messages.sender(channel);
-        SendResult result = r == null || !r.active ? SendResult.permanent("recipient no longer active")
-                : sender.send(m, r);
+        Letter letter = m.letterId == null ? null : Letter.findById(m.letterId);
+        Recipient r = m.recipientId == null ? null : Recipient.findById(m.recipientId);
+        // a person who left the ward is not written to any more; a letter's addressee always can be
+        Addressee to = letter != null ? letter.addressee() : r != null && r.active ? r.addressee() : null;
+        SendResult result = to == null ? SendResult.permanent("recipient no longer active")
+                : messages.sender(channel).send(m, to,
+                        letter != null && channel == Channel.EMAIL ? letterDelivery.attachments(letter) : List.of());
         OffsetDateTime now = OffsetDateTime.now(clock);
         DeliveryAttempt a = new DeliveryAttempt();
         a.id = UUID.randomUUID();
@@ -103,10 +113,17 @@ public class DeliveryService {
             return;
         }
         m.status = OutgoingMessage.Status.FAILED.name();
-        Optional<Channel> next = r == null || !r.active ? Optional.empty() : messages.nextChannel(r, channel);
-        // without another channel the in-app inbox, which always has the notification, is what remains
+        Optional<Channel> next = to == null ? Optional.empty() : messages.nextChannel(to, channel, m.kind);
+        // without another channel the in-app inbox is what remains: a reminder is there already; for a letter the
+        // issuing unit hears that it must be handed over on paper
         m.fallbackChannel = next.map(Channel::name).orElse(Channel.INBOX.name());
-        next.ifPresent(c -> messages.create(r, c, m.sourceKey, m.kind, m.subject, m.bodyText, m.bodyHtml, m.id));
+        next.ifPresent(c -> messages.fallback(m, to, c));
+        if (next.isEmpty() && letter != null) {
+            inbox.notify(m.ward, m.unit, "LETTER_UNDELIVERED", "Thư số " + letter.numberAndSymbol()
+                    + " chưa gửi được đến " + letter.recipientName,
+                    "Không gửi được qua " + m.channel + ": " + result.answer() + ". Đề nghị gửi bản giấy.",
+                    letter.id.toString(), "letter-undelivered:" + m.id);
+        }
         publish(FAILED, m, result.answer());
         if (result.permanent()) {
             outbox.publish(DEAD_LETTER_TOPIC, DEAD, m.id.toString(), m.ward,

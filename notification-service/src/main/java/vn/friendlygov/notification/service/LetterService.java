@@ -35,6 +35,12 @@ public class LetterService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Letter draft(String ward, LetterKind kind, String recipientName, String address, String body,
             String subjectId, String createdBy) {
+        return draft(ward, kind, recipientName, address, null, null, body, subjectId, createdBy);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Letter draft(String ward, LetterKind kind, String recipientName, String address, String email,
+            String phone, String body, String subjectId, String createdBy) {
         Letter l = new Letter();
         l.id = UUID.randomUUID();
         l.ward = ward;
@@ -42,6 +48,8 @@ public class LetterService {
         l.status = Letter.Status.DRAFT.name();
         l.recipientName = recipientName;
         l.recipientAddress = address;
+        l.recipientEmail = blankToNull(email);
+        l.recipientPhone = blankToNull(phone);
         l.body = body == null || body.isBlank() ? kind.defaultBody() : body;
         l.subjectId = subjectId;
         l.signerTitle = "CHỦ TỊCH";
@@ -53,7 +61,7 @@ public class LetterService {
 
     /**
      * The plan asks for an apology for every case answered late: one draft per case (feedback events carry no
-     * personal data, so the drafter fills in the citizen's name from the case before a leader approves).
+     * personal data, so staff fill in the citizen's name and contact from the case, or the approving leader does).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void draftApologyFor(FeedbackView f) {
@@ -66,9 +74,12 @@ public class LetterService {
                 LetterKind.APOLOGY.defaultBody(), f.feedbackId, SYSTEM);
     }
 
-    /** Approves a draft: it gets the next number of the ward's register for the year and today's date. */
+    /**
+     * Approves a draft: it gets the next number of the ward's register for the year and today's date. The leader
+     * may give or correct the addressee's e-mail and phone (where the issued letter is sent).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Letter approve(Letter l, String approver, String signerName) {
+    public Letter approve(Letter l, String approver, String signerName, String email, String phone) {
         if (!Letter.Status.DRAFT.name().equals(l.status)) {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "letter " + l.id + " is already " + l.status);
         }
@@ -88,7 +99,17 @@ public class LetterService {
         if (signerName != null && !signerName.isBlank()) {
             l.signerName = signerName;
         }
+        if (email != null && !email.isBlank()) {
+            l.recipientEmail = email.strip();
+        }
+        if (phone != null && !phone.isBlank()) {
+            l.recipientPhone = phone.strip();
+        }
         return l;
+    }
+
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** "Phù Liễn, ngày 05 tháng 02 năm 2026": days below 10 and months below 3 take a leading zero (NĐ 30/2020). */

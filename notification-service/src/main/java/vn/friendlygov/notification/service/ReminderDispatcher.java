@@ -29,16 +29,18 @@ public class ReminderDispatcher {
     private final Messages messages;
     private final DigestComposer digests;
     private final SchedulePlanner schedules;
+    private final ReminderPlanner planner;
     private final NotificationConfig config;
     private final Clock clock;
 
     public ReminderDispatcher(EntityManager em, InboxService inbox, Messages messages, DigestComposer digests,
-            SchedulePlanner schedules, NotificationConfig config, Clock clock) {
+            SchedulePlanner schedules, ReminderPlanner planner, NotificationConfig config, Clock clock) {
         this.em = em;
         this.inbox = inbox;
         this.messages = messages;
         this.digests = digests;
         this.schedules = schedules;
+        this.planner = planner;
         this.config = config;
         this.clock = clock;
     }
@@ -66,6 +68,9 @@ public class ReminderDispatcher {
             for (Reminder r : due) {
                 if (stillWanted(r)) {
                     send(r);
+                    if (Reminder.Kind.OVERDUE.name().equals(r.kind)) {
+                        planner.rollOverdue(r.subjectKind, r.subjectId); // daily while overdue: the next days
+                    }
                     r.status = Reminder.Status.SENT.name();
                     r.sentAt = now;
                 } else {

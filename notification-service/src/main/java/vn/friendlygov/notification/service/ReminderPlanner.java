@@ -10,6 +10,7 @@ import vn.friendlygov.notification.readmodel.FeedbackView;
 import vn.friendlygov.notification.readmodel.TaskView;
 import vn.friendlygov.notification.reminder.DeadlinePlan;
 import vn.friendlygov.notification.reminder.PlannedReminder;
+import vn.friendlygov.notification.reminder.Reminder;
 import vn.friendlygov.notification.reminder.ReminderPolicy;
 
 /** Keeps the stored reminders of a task or a feedback case equal to what its current state calls for. */
@@ -32,23 +33,53 @@ public class ReminderPlanner {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PlannedReminder> planTask(TaskView t) {
         if (t.done() || t.dueDate == null) {
-            store.cancelPendingExcept(TASK, t.taskId, List.of(), t.done() ? "task " + t.status : "no due date");
+            store.cancelPending(TASK, t.taskId, t.done() ? "task " + t.status : "no due date");
             return List.of();
         }
-        return replan(new DeadlinePlan.Subject(TASK, t.taskId, t.ward, t.leadUnit, "nhiệm vụ “" + t.title + "”",
-                t.dueDate, t.recurrence), ReminderPolicy.of(t.ward));
+        return replan(subject(t), ReminderPolicy.of(t.ward));
+    }
+
+    static DeadlinePlan.Subject subject(TaskView t) {
+        return new DeadlinePlan.Subject(TASK, t.taskId, t.ward, t.leadUnit, "nhiệm vụ “" + t.title + "”", t.dueDate,
+                t.recurrence);
+    }
+
+    static DeadlinePlan.Subject subject(FeedbackView f) {
+        String label = "phản ánh " + (f.trackingCode == null ? f.feedbackId : f.trackingCode)
+                + (f.category == null ? "" : " (" + f.category + ")");
+        return new DeadlinePlan.Subject(FEEDBACK, f.feedbackId, f.ward, f.unit, label, f.dueDate, null);
+    }
+
+    /**
+     * Moves the horizon of "daily while overdue" on: stores the overdue reminders of the days now within reach.
+     * Called by the dispatcher with each overdue reminder it sends, so it runs once per working day per subject;
+     * idempotent (the keys), and it only adds — cancelling is for the events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rollOverdue(String subjectKind, String subjectId) {
+        DeadlinePlan.Subject subject = null;
+        if (TASK.equals(subjectKind)) {
+            TaskView t = TaskView.findById(subjectId);
+            subject = t == null || t.done() || t.dueDate == null ? null : subject(t);
+        } else if (FEEDBACK.equals(subjectKind)) {
+            FeedbackView f = FeedbackView.findById(subjectId);
+            subject = f == null || f.done() || f.dueDate == null || f.unit == null ? null : subject(f);
+        }
+        if (subject == null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        store.upsert(DeadlinePlan.plan(subject, ReminderPolicy.of(subject.ward()), calendar, now).stream()
+                .filter(r -> r.kind() == Reminder.Kind.OVERDUE).toList(), now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PlannedReminder> planFeedback(FeedbackView f) {
         if (f.done() || f.dueDate == null || f.unit == null) {
-            store.cancelPendingExcept(FEEDBACK, f.feedbackId, List.of(), "feedback " + f.status);
+            store.cancelPending(FEEDBACK, f.feedbackId, "feedback " + f.status);
             return List.of();
         }
-        String label = "phản ánh " + (f.trackingCode == null ? f.feedbackId : f.trackingCode)
-                + (f.category == null ? "" : " (" + f.category + ")");
-        return replan(new DeadlinePlan.Subject(FEEDBACK, f.feedbackId, f.ward, f.unit, label, f.dueDate, null),
-                ReminderPolicy.of(f.ward));
+        return replan(subject(f), ReminderPolicy.of(f.ward));
     }
 
     /** Plans with an explicit policy (batch planning of many subjects of one ward reads the policy once). */
@@ -57,7 +88,7 @@ public class ReminderPlanner {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<PlannedReminder> plan = DeadlinePlan.plan(subject, policy, calendar, now);
         store.cancelPendingExcept(subject.kind(), subject.id(), plan.stream().map(PlannedReminder::key).toList(),
-                "due date changed to " + subject.dueDate());
+                DeadlinePlan.keyPrefix(subject), now, "due date changed to " + subject.dueDate());
         store.upsert(plan, now);
         return plan;
     }

@@ -57,13 +57,29 @@ public class ReminderStore {
         }
     }
 
-    /** Cancels the subject's pending reminders whose key is not in {@code keep}. */
+    /** Cancels all the subject's pending reminders (it is done, or has no deadline any more). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int cancelPendingExcept(String subjectKind, String subjectId, List<String> keep, String reason) {
+    public int cancelPending(String subjectKind, String subjectId, String reason) {
+        return em.createQuery("update Reminder set status = 'CANCELLED', cancelReason = :reason "
+                + "where subjectKind = :kind and subjectId = :id and status = 'PENDING'")
+                .setParameter("reason", reason).setParameter("kind", subjectKind).setParameter("id", subjectId)
+                .executeUpdate();
+    }
+
+    /**
+     * Cancels the subject's pending reminders whose key is not in {@code keep} — except those already due for the
+     * same deadline (key starting with {@code duePrefix}): a plan only lists reminders still ahead, and one whose
+     * time came a moment ago, not yet taken by the dispatcher, is still wanted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPendingExcept(String subjectKind, String subjectId, List<String> keep, String duePrefix,
+            OffsetDateTime now, String reason) {
         String sql = "update Reminder set status = 'CANCELLED', cancelReason = :reason where subjectKind = :kind "
-                + "and subjectId = :id and status = 'PENDING'" + (keep.isEmpty() ? "" : " and key not in :keep");
+                + "and subjectId = :id and status = 'PENDING' and not (fireAt <= :now and key like :prefix)"
+                + (keep.isEmpty() ? "" : " and key not in :keep");
         var q = em.createQuery(sql).setParameter("reason", reason).setParameter("kind", subjectKind)
-                .setParameter("id", subjectId);
+                .setParameter("id", subjectId).setParameter("now", now)
+                .setParameter("prefix", duePrefix.replace("%", "\\%").replace("_", "\\_") + "%");
         if (!keep.isEmpty()) {
             q.setParameter("keep", keep);
         }

@@ -27,8 +27,6 @@ import vn.friendlygov.notification.reminder.ReminderPolicy;
 @ApplicationScoped
 public class SchedulePlanner {
 
-    /** The unit the plan charges with the weekly collection through the Fatherland Front (plan row 32). */
-    static final String FRONT_COLLECTION_UNIT = "TTPVHCC";
     private static final DateTimeFormatter MY = DateTimeFormatter.ofPattern("MM/yyyy");
     private static final int LOOK_AHEAD_DAYS = 14;
 
@@ -90,7 +88,7 @@ public class SchedulePlanner {
             if (d.getDayOfWeek() == DayOfWeek.MONDAY) {
                 duty(out, p, now, "VILLAGE_VISIT", p.leaderUnit, Reminder.Audience.LEADER, d,
                         "Lịch lãnh đạo xuống cơ sở thôn trong tuần (ít nhất 01 lần/tuần)");
-                duty(out, p, now, "FRONT_COLLECTION", FRONT_COLLECTION_UNIT, Reminder.Audience.UNIT, d,
+                duty(out, p, now, "FRONT_COLLECTION", p.frontCollectionUnit, Reminder.Audience.UNIT, d,
                         "Tiếp nhận ý kiến của Nhân dân qua Mặt trận Tổ quốc và các tổ chức chính trị - xã hội trong tuần");
             }
             if (d.equals(firstWorkingDay(d))) {

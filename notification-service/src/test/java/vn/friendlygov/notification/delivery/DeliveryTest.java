@@ -47,9 +47,9 @@ import vn.friendlygov.testsupport.TestTokens;
 import vn.friendlygov.testsupport.TopicProbe;
 
 @QuarkusTest
-class DeliveryTest {
+public class DeliveryTest {
 
-    static final String SMS_PATH = "/sms/MainService.svc/json/SendMultipleMessage_V4_post_json/";
+    public static final String SMS_PATH = "/sms/MainService.svc/json/SendMultipleMessage_V4_post_json/";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -91,7 +91,7 @@ class DeliveryTest {
         return tx(() -> DeliveryAttempt.list("messageId = ?1 order by attemptedAt", id));
     }
 
-    static MimeMessage mailTo(String address) {
+    public static MimeMessage mailTo(String address) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
                 ProvidersTestResource.greenMail().getReceivedMessages()).filter(m -> {
                     try {
@@ -115,7 +115,7 @@ class DeliveryTest {
         return out;
     }
 
-    static ConsumerRecord<String, String> event(String topic, UUID messageId, String type) {
+    public static ConsumerRecord<String, String> event(String topic, UUID messageId, String type) {
         List<ConsumerRecord<String, String>> rs = TopicProbe.readUntil(topic, Duration.ofSeconds(30),
                 l -> l.stream().anyMatch(r -> messageId.toString().equals(r.key()) && type.equals(header(r, "ce_type"))));
         return rs.stream().filter(r -> messageId.toString().equals(r.key()) && type.equals(header(r, "ce_type")))

@@ -6,14 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.friendlygov.notification.TestEvents.awaitTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +28,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.notification.TestEvents;
+import vn.friendlygov.notification.inbox.InboxListener;
 import vn.friendlygov.notification.inbox.InboxNotification;
+import vn.friendlygov.notification.inbox.InboxStream;
 import vn.friendlygov.testsupport.TestTokens;
 
 @QuarkusTest
@@ -31,6 +41,8 @@ class InboxTest {
 
     @TestHTTPResource("/api/v1/inbox/stream")
     URI stream;
+    @Inject
+    InboxListener listener;
 
     static String evidence(String type, String ward, String unit, String title, String state, String reason) {
         String id = UUID.randomUUID().toString();
@@ -97,6 +109,86 @@ class InboxTest {
             awaitTrue(() -> InboxNotification.count("subjectId", other) == 1);
             assertEquals(0, lines.stream().filter(l -> l.contains("Ảnh không thuộc đơn vị này")).count());
         } finally {
+            reading.cancel(true);
+            response.thenAccept(r -> r.body().close());
+        }
+    }
+
+    static void insert(Connection c, String ward, String unit, String title) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into inbox_notification (id, ward, unit, kind, title, "
+                + "source_event_id, created_at) values (?, ?, ?, 'TASK_ASSIGNED', ?, ?, now())")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setString(2, ward);
+            s.setString(3, unit);
+            s.setString(4, title);
+            s.setString(5, UUID.randomUUID().toString());
+            s.executeUpdate();
+        }
+    }
+
+    static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+    }
+
+    static boolean received(List<String> lines, String title) {
+        return lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains(title));
+    }
+
+    /**
+     * Another replica is another connection to the same database: what it commits reaches this replica's stream
+     * (and a second listener, as another replica's would), what it has not committed does not, and the listener
+     * comes back after its connection is killed.
+     */
+    @Test
+    void whatAnotherReplicaCommitsReachesEveryReplicasStreamOnlyOnceCommittedEvenAfterTheListenerReconnects()
+            throws Exception {
+        String ward = TestEvents.uniqueWard();
+        InboxStream otherStream = new InboxStream();
+        var config = ConfigProvider.getConfig();
+        InboxListener otherReplica = new InboxListener(otherStream, new ObjectMapper(),
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class));
+        List<String> heardByOther = new CopyOnWriteArrayList<>();
+        otherStream.of(ward, "KT").subscribe().with(e -> heardByOther.add(e.title()));
+        otherReplica.start();
+
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.token("officer", "KT", ward)).GET().build();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAcceptAsync(r -> r.body().forEach(lines::add));
+        try (Connection open = connect(); Connection other = connect()) {
+            response.get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> otherReplica.listens() >= 1 && listener.listens() >= 1);
+            open.setAutoCommit(false);
+            insert(open, ward, "KT", "Việc chưa lưu — Hồ sơ địa chính");
+            insert(other, ward, "KT", "Việc đã lưu — Rà soát hộ nghèo");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(lines, "Việc đã lưu — Rà soát hộ nghèo")
+                    && heardByOther.contains("Việc đã lưu — Rà soát hộ nghèo"));
+            // NOTIFYs are delivered in commit order: the committed one arrived, the open one has not fired
+            assertFalse(received(lines, "Việc chưa lưu"));
+            assertFalse(heardByOther.stream().anyMatch(t -> t.startsWith("Việc chưa lưu")));
+            open.commit();
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(lines, "Việc chưa lưu — Hồ sơ địa chính"));
+
+            int before = listener.listens();
+            try (var kill = other.createStatement()) {
+                kill.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database()"
+                        + " and application_name = '" + InboxListener.APPLICATION_NAME + "'");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> listener.listens() > before);
+            insert(other, ward, "KT", "Sau khi kết nối lại — Báo cáo tuần");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(lines, "Sau khi kết nối lại — Báo cáo tuần"));
+            assertEquals(1, lines.stream().filter(l -> l.contains("Việc đã lưu — Rà soát hộ nghèo")).count(),
+                    "each notification once");
+        } finally {
+            otherReplica.stop();
             reading.cancel(true);
             response.thenAccept(r -> r.body().close());
         }

@@ -136,4 +136,29 @@ class FeedbackAndDigestTest {
         given().auth().oauth2(TestTokens.token("officer", "VP", ward)).queryParam("year", 2026).when()
                 .post("/api/v1/reminder-policies/" + ward + "/duties").then().statusCode(403);
     }
+
+    @Test
+    void theWeeklyCollectionThroughTheFrontGoesToTheUnitTheWardsPolicyNames() {
+        clock.set("2026-03-07T00:00:00Z");
+        String ward = TestEvents.uniqueWard();
+        String leader = TestTokens.token("leader", "VP", ward);
+        given().auth().oauth2(leader).when().get("/api/v1/reminder-policies/" + ward).then()
+                .body("frontCollectionUnit", equalTo("TTPVHCC"));
+        Map<String, Object> policy = new java.util.HashMap<>(Map.of("daysBefore", List.of(7, 1), "sendHour", 8,
+                "onDueDay", true, "overdueDailyDays", 0, "escalateHeadAfterDays", 3, "escalateLeaderAfterDays", 7,
+                "leaderUnit", "VP", "reviewerUnit", "VHXH", "digestEnabled", true, "greetingDaysBefore", 3));
+        policy.put("frontCollectionUnit", "mặt trận");
+        given().auth().oauth2(leader).contentType("application/json").body(policy)
+                .when().put("/api/v1/reminder-policies/" + ward).then().statusCode(400)
+                .body("violations[0].field", equalTo("frontCollectionUnit"));
+        policy.put("frontCollectionUnit", "MTTQ");
+        given().auth().oauth2(leader).contentType("application/json").body(policy)
+                .when().put("/api/v1/reminder-policies/" + ward).then().statusCode(200)
+                .body("frontCollectionUnit", equalTo("MTTQ"));
+        given().auth().oauth2(leader).queryParam("year", 2026).when()
+                .post("/api/v1/reminder-policies/" + ward + "/duties").then().statusCode(200);
+        Reminder front = tx(() -> Reminder.find("key", "DUTY:" + ward + ":FRONT_COLLECTION:2026-03-09").firstResult());
+        assertEquals("MTTQ", front.unit);
+        assertEquals("UNIT", front.audience);
+    }
 }

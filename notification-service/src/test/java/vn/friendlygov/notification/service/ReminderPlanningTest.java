@@ -191,4 +191,71 @@ class ReminderPlanningTest {
         assertEquals(3L * tasks, tx(() -> OutgoingMessage.find("recipientId", UUID.fromString(officer)).stream()
                 .map(m -> ((OutgoingMessage) m).sourceKey).distinct().count()));
     }
+
+    @Test
+    void dailyWhileOverdueHasNoEndSoDayTwentyStillGetsItsReminderAndTheEscalationDueThen() {
+        String ward = TestEvents.uniqueWard();
+        String taskId = UUID.randomUUID().toString();
+        String officer = recipient(ward, "KT", "OFFICER", "kt-" + ward + "@example.vn");
+        String leader = recipient(ward, "VP", "LEADER", "chu-tich-" + ward + "@example.vn");
+        given().auth().oauth2(TestTokens.token("leader", "VP", ward)).contentType("application/json")
+                .body(Map.of("daysBefore", List.of(1), "sendHour", 8, "onDueDay", true, "overdueDailyDays", 0,
+                        "escalateHeadAfterDays", 3, "escalateLeaderAfterDays", 20, "leaderUnit", "VP",
+                        "reviewerUnit", "VHXH", "digestEnabled", false, "greetingDaysBefore", 3))
+                .when().put("/api/v1/reminder-policies/" + ward).then().statusCode(200);
+        clock.set("2026-06-01T00:00:00Z");
+        TestEvents.task("created", taskId, ward, "KT", "Cập nhật cơ sở dữ liệu hộ tịch", "2026-06-05", null, "TODO", 1);
+        String p = "TASK:" + taskId + ":2026-06-05:";
+        awaitTrue(() -> Reminder.count("key", p + "ESCALATE_LEADER:2026-06-25") == 1);
+        // stored two weeks ahead of the due date, not more
+        assertEquals(p + "OVERDUE:2026-06-19", lastOverdue(taskId));
+
+        for (java.time.LocalDate d = java.time.LocalDate.of(2026, 6, 6); !d.isAfter(java.time.LocalDate.of(2026, 6, 25));
+                d = d.plusDays(1)) {
+            clock.set(d + "T01:00:00Z"); // 08:00 in Hải Phòng
+            dispatchAll();
+            dispatchAll(); // a second scheduler round finds nothing left to send
+        }
+        Map<String, String> status = statusByKey(taskId);
+        assertEquals("SENT", status.get(p + "OVERDUE:2026-06-25"));
+        assertEquals("SENT", status.get(p + "ESCALATE_LEADER:2026-06-25"));
+        assertEquals(1L, tx(() -> InboxNotification.count("ward = ?1 and unit = 'KT' and title = ?2", ward,
+                "Quá hạn 20 ngày: nhiệm vụ “Cập nhật cơ sở dữ liệu hộ tịch”")));
+        // every working day from the first Monday after the due date: 8–12, 15–19 and 22–25 June
+        assertEquals(14L, tx(() -> Reminder.count("subjectId = ?1 and kind = 'OVERDUE' and status = 'SENT'", taskId)));
+        assertEquals(1L + 1 + 14, messagesTo(officer), "1 day before, the day, 14 overdue days; none twice");
+        assertEquals(1L, messagesTo(leader));
+        // the horizon moved on with the days: still two weeks ahead of the last reminder sent
+        assertEquals(p + "OVERDUE:2026-07-09", lastOverdue(taskId));
+
+        TestEvents.task("status-changed", taskId, ward, "KT", "Cập nhật cơ sở dữ liệu hộ tịch", "2026-06-05", null,
+                "APPROVED", 2);
+        awaitTrue(() -> pendingOf(taskId) == 0);
+    }
+
+    static String lastOverdue(String taskId) {
+        return tx(() -> Reminder.<Reminder>list("subjectId = ?1 and kind = 'OVERDUE' order by fireAt desc", taskId)
+                .get(0).key);
+    }
+
+    /** A reminder whose time has come but which the dispatcher has not yet taken is not cancelled by a replan. */
+    @Test
+    void anEventArrivingJustAfterAReminderIsDueDoesNotCancelIt() {
+        String ward = TestEvents.uniqueWard();
+        String taskId = UUID.randomUUID().toString();
+        clock.set("2026-03-02T00:00:00Z");
+        TestEvents.task("created", taskId, ward, "KT", "Niêm yết công khai ngân sách", "2026-04-24", null, "TODO", 1);
+        awaitTrue(() -> Reminder.count("subjectId", taskId) == 13);
+        String due = "TASK:" + taskId + ":2026-04-24:BEFORE_DUE:2026-04-23";
+
+        clock.set("2026-04-23T01:00:30Z"); // 30 s after the one-day reminder's time, before the next dispatch round
+        TestEvents.task("updated", taskId, ward, "KT", "Niêm yết công khai ngân sách năm 2026", "2026-04-24", null,
+                "TODO", 2);
+        awaitTrue(() -> "Niêm yết công khai ngân sách năm 2026".equals(
+                ((vn.friendlygov.notification.readmodel.TaskView) vn.friendlygov.notification.readmodel.TaskView
+                        .findById(taskId)).title));
+        assertEquals("PENDING", statusByKey(taskId).get(due));
+        dispatchAll();
+        assertEquals("SENT", statusByKey(taskId).get(due));
+    }
 }
