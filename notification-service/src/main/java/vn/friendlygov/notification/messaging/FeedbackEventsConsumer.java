@@ -67,9 +67,14 @@ public class FeedbackEventsConsumer {
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
+        FeedbackView before = FeedbackView.findById(e.feedbackId());
+        String unitBefore = before == null ? null : before.unit;
         FeedbackView view = readModels.apply(e);
         String code = view.trackingCode == null ? view.feedbackId : view.trackingCode;
-        if (view.unit != null && (RECEIVED.equals(event.type()) || ASSIGNED.equals(event.type()))) {
+        // A routed case comes as received and assigned naming the same unit: the unit hears of it once, and again
+        // only when the case is reassigned to another unit.
+        boolean newToUnit = view.unit != null && !view.unit.equals(unitBefore);
+        if (newToUnit && (RECEIVED.equals(event.type()) || ASSIGNED.equals(event.type()))) {
             inbox.notify(view.ward, view.unit, "FEEDBACK_ASSIGNED", "Phản ánh mới giao cho đơn vị: " + code
                     + (view.category == null ? "" : " — " + view.category),
                     view.dueDate == null ? null : "Hạn trả lời: " + view.dueDate, view.feedbackId, event.id());

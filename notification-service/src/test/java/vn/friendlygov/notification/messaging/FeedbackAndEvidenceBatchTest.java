@@ -53,6 +53,26 @@ class FeedbackAndEvidenceBatchTest {
         assertEquals(0L, TestEvents.tx(() -> InboxNotification.count("subjectId", badEvidence)));
     }
 
+    @Test
+    void aRoutedCaseIsAnnouncedToItsUnitOnceAndToANewUnitWhenReassigned() {
+        String ward = TestEvents.uniqueWard();
+        String id = UUID.randomUUID().toString();
+        String routed = "{\"feedbackId\":\"" + id + "\",\"trackingCode\":\"9EZ3J3AW\",\"ward\":\"" + ward
+                + "\",\"unit\":\"KT\",\"category\":\"MOI_TRUONG\",\"status\":\"%s\",\"dueDate\":\"2026-12-09\"}";
+        // intake routes a case by its category: feedback-service emits received and assigned, both naming KT
+        TestEvents.publish(TestEvents.FEEDBACK, id, TestEvents.FEEDBACK_TYPE + "received.v1", ward,
+                routed.formatted("ASSIGNED"));
+        TestEvents.publish(TestEvents.FEEDBACK, id, TestEvents.FEEDBACK_TYPE + "assigned.v1", ward,
+                routed.formatted("ASSIGNED"));
+        // a later event of the same case, so that both before it have been consumed when it has
+        TestEvents.publish(TestEvents.FEEDBACK, id, TestEvents.FEEDBACK_TYPE + "assigned.v1", ward,
+                routed.formatted("ASSIGNED").replace("\"KT\"", "\"VP\""));
+
+        awaitTrue(() -> InboxNotification.count("subjectId = ?1 and unit = ?2", id, "VP") == 1);
+        assertEquals(1L, TestEvents.tx(() -> InboxNotification.count("subjectId = ?1 and unit = ?2", id, "KT")),
+                "received and assigned of one routing are one notification");
+    }
+
     static String header(ConsumerRecord<String, String> r, String name) {
         var h = r.headers().lastHeader(name);
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
