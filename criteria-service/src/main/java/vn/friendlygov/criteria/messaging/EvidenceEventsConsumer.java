@@ -14,6 +14,7 @@ import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
 import vn.friendlygov.common.events.MalformedEventException;
 import vn.friendlygov.common.messaging.ProcessedEvents;
+import vn.friendlygov.common.messaging.RetryTransientFailures;
 import vn.friendlygov.criteria.service.TaskJournal;
 import vn.friendlygov.criteria.task.TaskEvidence;
 import vn.friendlygov.criteria.task.TaskOccurrence;
@@ -45,6 +46,7 @@ public class EvidenceEventsConsumer {
 
     @Incoming("evidence-events")
     @Blocking
+    @RetryTransientFailures
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);

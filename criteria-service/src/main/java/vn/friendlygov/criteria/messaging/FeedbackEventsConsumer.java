@@ -12,6 +12,7 @@ import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
 import vn.friendlygov.common.events.MalformedEventException;
 import vn.friendlygov.common.messaging.ProcessedEvents;
+import vn.friendlygov.common.messaging.RetryTransientFailures;
 import vn.friendlygov.criteria.kpi.FeedbackFact;
 import vn.friendlygov.criteria.service.FeedbackIndicators;
 
@@ -39,6 +40,7 @@ public class FeedbackEventsConsumer {
 
     @Incoming("feedback-events")
     @Blocking
+    @RetryTransientFailures
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);

@@ -12,6 +12,7 @@ import vn.friendlygov.common.events.EventEnvelope;
 import vn.friendlygov.common.events.EventReader;
 import vn.friendlygov.common.events.MalformedEventException;
 import vn.friendlygov.common.messaging.ProcessedEvents;
+import vn.friendlygov.common.messaging.RetryTransientFailures;
 import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.evidence.task.TaskView;
 
@@ -40,6 +41,7 @@ public class TaskEventsConsumer {
 
     @Incoming("task-events")
     @Blocking
+    @RetryTransientFailures
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         EventEnvelope event = reader.read(record);

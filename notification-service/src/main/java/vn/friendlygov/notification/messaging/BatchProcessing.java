@@ -16,13 +16,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import vn.friendlygov.common.events.MalformedEventException;
+import vn.friendlygov.common.messaging.ConsumerRetry;
 
 /**
  * Applies a consumer to a polled batch in one transaction: one commit per batch instead of one per event is what
  * lets the consumer keep up with bursts. A record that fails spoils the batch's transaction, so the batch is then
- * redone record by record in its own transactions, and only the records that still fail go to the dead-letter topic
- * (with the headers SmallRye's dead-letter strategy would add). The effects are idempotent (processed_event), so
- * redoing a record is harmless. Only when the dead-letter topic cannot be written does this throw, which stops the
+ * redone record by record in its own transactions (each retried by {@link ConsumerRetry} after a transient failure),
+ * and only the records that still fail go to the dead-letter topic (with the headers SmallRye's dead-letter strategy
+ * would add). The effects are idempotent (processed_event), so redoing a record is harmless. Only when the dead-letter topic cannot be written does this throw, which stops the
  * channel rather than lose the record.
  */
 @ApplicationScoped
@@ -31,9 +32,11 @@ public class BatchProcessing {
     private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(15);
 
     private final MutinyEmitter<String> deadLetters;
+    private final ConsumerRetry retry;
 
-    public BatchProcessing(@Channel("dead-letters") MutinyEmitter<String> deadLetters) {
+    public BatchProcessing(@Channel("dead-letters") MutinyEmitter<String> deadLetters, ConsumerRetry retry) {
         this.deadLetters = deadLetters;
+        this.retry = retry;
     }
 
     public void process(ConsumerRecords<String, String> records, Consumer<ConsumerRecord<String, String>> handler) {
@@ -47,7 +50,9 @@ public class BatchProcessing {
         }
         for (ConsumerRecord<String, String> r : all) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> handler.accept(r));
+                // a record that fails alone may have failed for a passing reason: retried before the dead letter
+                retry.run("event " + r.topic() + "/" + r.partition() + "@" + r.offset(),
+                        () -> QuarkusTransaction.requiringNew().run(() -> handler.accept(r)));
             } catch (RuntimeException e) {
                 deadLetter(r, reason(e));
             }
