@@ -49,4 +49,20 @@ public interface FeedbackConfig {
     /** How often new cases are checked for a likely duplicate. */
     @WithDefault("5s")
     String duplicateEvery();
+
+    /** How long a ward's categories are kept in memory; a change through another replica is seen after this. */
+    @WithDefault("5s")
+    java.time.Duration categoryCacheTtl();
+
+    /** Group-commit intake: most submissions written in one transaction. */
+    @WithDefault("256")
+    int intakeMaxBatch();
+
+    /** Transactions writing submissions at the same time (each a batch). */
+    @WithDefault("2")
+    int intakeWriters();
+
+    /** How long a public door waits for its submission's commit before it answers 503. */
+    @WithDefault("10s")
+    java.time.Duration intakeTimeout();
 }
