@@ -1,7 +1,14 @@
--- What one accepted submission writes, as plain SQL: the case, its audit row and its two outbox events
--- (received, assigned) in one transaction. pgbench runs it beside wrk on the same database.
+-- What one accepted submission writes, as plain SQL, one transaction per submission as a naive client would: the
+-- Idempotency-Key claim with its answer (only when run with -D with_key=1, as the citizen API load sends keys), the
+-- case, its audit row and its two outbox events (received, assigned). pgbench runs it beside wrk on the same database.
 \set n random(1, 2000000000)
 BEGIN;
+\if :with_key
+INSERT INTO idempotency_key (scope, key, request_hash, response, created_at)
+VALUES ('bench-pgb', 'k-' || :n || '-' || md5(random()::text), md5(random()::text) || md5(random()::text),
+        '{"trackingCode":"XXXXXXXX","status":"ASSIGNED","dueDate":"2026-12-10","receivedAt":"2026-12-02T00:00:00Z"}',
+        now());
+\endif
 WITH f AS (
   INSERT INTO feedback (id, tracking_code, ward, channel, category, unit, priority, status, content, content_folded,
                         citizen_phone, received_at, due_date, version)
@@ -14,6 +21,9 @@ WITH f AS (
   INSERT INTO feedback_history (id, feedback_id, at, actor, action, to_status)
   SELECT gen_random_uuid(), id, now(), 'citizen', 'RECEIVE', 'ASSIGNED' FROM f)
 INSERT INTO outbox_event (id, topic, event_type, aggregate_id, subject, ward, payload, created_at, published_at)
-SELECT gen_random_uuid(), 'bench.pgbench.v1', t, f.id::text, f.id::text, 'phu-lien', '{}', now(), now()
+SELECT gen_random_uuid(), 'bench.pgbench.v1', t, f.id::text, f.id::text, 'phu-lien',
+       '{"feedbackId":"' || f.id || '","trackingCode":"XXXXXXXX","ward":"phu-lien","channel":"WEB","category":'
+       || '"MOI_TRUONG","unit":"KT","status":"ASSIGNED","receivedAt":"2026-12-02T08:00:00Z","dueDate":"2026-12-10",'
+       || '"actor":"citizen"}', now(), now()
 FROM f, (VALUES ('received'), ('assigned')) AS e(t);
 END;
