@@ -136,6 +136,10 @@ class LifecycleTest {
                 .when().post("/api/v1/staff/feedback/" + id(other) + "/reject").then().statusCode(200)
                 .body("summary.status", equalTo("REJECTED"));
         citizen().when().get("/api/v1/feedback/track/" + other).then().body("status", equalTo("REJECTED"));
+        List<ConsumerRecord<String, String>> rejected = Clients.eventsOf(id(other), 3);
+        assertEquals("vn.friendlygov.feedback.feedback.rejected.v1", Clients.header(rejected.get(2), "ce_type"));
+        assertTrue(rejected.get(2).value().contains("\"status\":\"REJECTED\""), rejected.get(2).value());
+        assertTrue(rejected.get(2).value().contains("\"actor\""), rejected.get(2).value());
 
         officer("KT").contentType(ContentType.JSON).body(Map.of("duplicateOf", id(original)))
                 .when().post("/api/v1/staff/feedback/" + id(again) + "/duplicate").then().statusCode(200)
