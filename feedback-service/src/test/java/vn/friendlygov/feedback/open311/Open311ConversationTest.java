@@ -195,9 +195,9 @@ class Open311ConversationTest {
         // the app retries at once, several times, while the first attempt may still be in the same batch
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
-            var answers = pool.invokeAll(java.util.Collections.nCopies(4,
-                    () -> post(fields, key).then().statusCode(201).extract().jsonPath()
-                            .getString("[0].service_request_id")));
+            java.util.concurrent.Callable<String> attempt = () -> post(fields, key).then().statusCode(201)
+                    .extract().jsonPath().getString("[0].service_request_id");
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4, attempt));
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (var a : answers) {
                 ids.add(a.get());
