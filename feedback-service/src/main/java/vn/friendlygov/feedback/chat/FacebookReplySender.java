@@ -1,7 +1,7 @@
 package vn.friendlygov.feedback.chat;
 
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +17,7 @@ import vn.friendlygov.feedback.intake.Feedback;
  * token from the environment. Inside 24 hours of the citizen's message the answer is a RESPONSE; later it goes
  * with the HUMAN_AGENT tag (a person answering, allowed for 7 days once the page has that permission).
  */
-@ApplicationScoped
+@Singleton
 public class FacebookReplySender extends QueuedReplies {
 
     static final Duration STANDARD_WINDOW = Duration.ofHours(24);

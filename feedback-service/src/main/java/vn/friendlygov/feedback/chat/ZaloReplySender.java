@@ -1,13 +1,13 @@
 package vn.friendlygov.feedback.chat;
 
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.friendlygov.feedback.config.ZaloConfig;
 
 /** Delivers queued answers through the OA's customer-service message API, refreshing the token when refused. */
-@ApplicationScoped
+@Singleton
 public class ZaloReplySender extends QueuedReplies {
 
     private final ZaloConfig config;
