@@ -42,6 +42,13 @@ public interface FeedbackConfig {
     @WithDefault("1m")
     String overdueDelay();
 
+    /** How often answered cases past their reopen window are closed. */
+    @WithDefault("1h")
+    String autoCloseEvery();
+
+    @WithDefault("2m")
+    String autoCloseDelay();
+
     /** How often queued chat answers are sent. */
     @WithDefault("5s")
     String replyEvery();
