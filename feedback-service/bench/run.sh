@@ -52,7 +52,8 @@ KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
-java -Xmx1g -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
+java -Xmx1g ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
+  -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 
@@ -76,9 +77,18 @@ run() { # name script with_key
   pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -D with_key="$3" -f "$HERE/pgbench-intake.sql" $DB \
     > "$WORK/$1-pgbench.txt" 2>&1 &
   local pg=$!
+  # what PostgreSQL's backends wait on, sampled every second (profile of the database side)
+  ( for _ in $(seq 1 "$DURATION"); do
+      psql -d $DB -Atc "select coalesce(wait_event_type, 'CPU'), coalesce(wait_event, '-'), count(*)
+        from pg_stat_activity where datname = '$DB' and state = 'active' and pid <> pg_backend_pid() group by 1, 2"
+      sleep 1
+    done ) > "$WORK/$1-waits.txt" 2>&1 &
+  local sampler=$!
   RUN_NAME=$1 wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" \
     "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
   wait $pg
+  wait $sampler || true
+  echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
   grep -E '^tps' "$WORK/$1-pgbench.txt"
   local ach tps
