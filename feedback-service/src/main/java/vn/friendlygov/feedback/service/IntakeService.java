@@ -73,6 +73,12 @@ public class IntakeService {
         if (content == null || content.isEmpty()) {
             violations.add(new Problem.Violation(fieldPrefix + "content", "must contain text"));
         }
+        // the columns' limits, checked for every door (Open311 and chat fields carry no annotations)
+        tooLong(violations, fieldPrefix + "name", s.name(), 200);
+        tooLong(violations, fieldPrefix + "email", s.email(), 254);
+        tooLong(violations, fieldPrefix + "address", s.address(), 500);
+        tooLong(violations, fieldPrefix + "collectionSource", s.collectionSource(), 200);
+        tooLong(violations, fieldPrefix + "channelUserId", s.channelUserId(), 100);
         String phone = null;
         if (s.phone() != null && !s.phone().isBlank()) {
             phone = PhoneNumbers.normalise(s.phone()).orElse(null);
@@ -205,6 +211,12 @@ public class IntakeService {
         f.dueDate = p.dueDate;
         f.status = p.status;
         return f;
+    }
+
+    private static void tooLong(List<Problem.Violation> violations, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            violations.add(new Problem.Violation(field, "at most " + max + " characters"));
+        }
     }
 
     private String json(Object value) {

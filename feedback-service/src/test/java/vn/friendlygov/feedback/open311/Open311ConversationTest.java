@@ -149,6 +149,10 @@ class Open311ConversationTest {
                 .then().statusCode(400).body("[0].description", containsString("phone"));
         post(Map.of("service_code", "DAT_DAI", "description", "x", "lat", "north", "long", "106"))
                 .then().statusCode(400).body("[0].description", containsString("lat"));
+        // longer than the column: refused before anything is written (no database error, no 500)
+        post(Map.of("service_code", "DAT_DAI", "description", "x", "address_string", "y",
+                "first_name", "Nguyễn".repeat(40))).then().statusCode(400)
+                .body("[0].description", containsString("first_name"));
         citizen().contentType(Clients.FORM).formParam("api_key", apiKey).formParam("jurisdiction_id", "khong-co")
                 .formParam("service_code", "DAT_DAI").formParam("description", "x").formParam("address_string", "y")
                 .when().post("/open311/v2/requests.json").then().statusCode(404);
