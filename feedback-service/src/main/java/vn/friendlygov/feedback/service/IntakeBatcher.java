@@ -125,7 +125,8 @@ public class IntakeBatcher {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the writer goes on: a thread that died would leave later submissions waiting for their timeout
                 LOG.error("intake writer failed; its submissions were answered with an error", e);
                 batch.forEach(p -> p.done().completeExceptionally(e));
             } finally {
