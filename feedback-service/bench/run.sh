@@ -74,8 +74,12 @@ psql -d $DB -qc "analyze feedback"
 run() { # name script with_key
   say "$1: wrk ${DURATION}s offering $RATE/s over $CONNECTIONS connections, beside pgbench ($PGB_CLIENTS clients)"
   say "load average before:$(uptime | sed 's/.*load average://')"
-  pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -D with_key="$3" -f "$HERE/pgbench-intake.sql" $DB \
-    > "$WORK/$1-pgbench.txt" 2>&1 &
+  if [ "$PGB_CLIENTS" -gt 0 ]; then  # PGB_CLIENTS=0: the service alone, to see its latency without the baseline
+    pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -D with_key="$3" -f "$HERE/pgbench-intake.sql" $DB \
+      > "$WORK/$1-pgbench.txt" 2>&1 &
+  else
+    echo "tps = 0 (pgbench not run)" > "$WORK/$1-pgbench.txt"; sleep 0 &
+  fi
   local pg=$!
   # what PostgreSQL's backends wait on, sampled every second (profile of the database side)
   ( for _ in $(seq 1 "$DURATION"); do
@@ -94,7 +98,7 @@ run() { # name script with_key
   local ach tps
   ach=$(awk '/ACHIEVED_PER_S/{print $2}' "$WORK/$1-wrk.txt")
   tps=$(awk '/^tps/{print $3; exit}' "$WORK/$1-pgbench.txt")
-  echo "$1: service $ach/s, pgbench $tps tps, ratio $(awk -v a="$ach" -v t="$tps" 'BEGIN{printf "%.0f%%", 100*a/t}')"
+  echo "$1: service $ach/s, pgbench $tps tps, ratio $(awk -v a="$ach" -v t="$tps" 'BEGIN{if (t > 0) printf "%.0f%%", 100*a/t; else print "-"}')"
 }
 run citizen citizen.lua 1
 run open311 open311.lua 0
