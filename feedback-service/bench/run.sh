@@ -61,6 +61,7 @@ say "an Open311 key for the load"
 psql -d $DB -qc "insert into open311_client (id, name, key_hash, created_by, created_at)
   values (gen_random_uuid(), 'bench', encode(sha256('bench-key-not-secret'::bytea), 'hex'), 'bench', now())"
 export OPEN311_KEY=bench-key-not-secret
+psql -d $DB -qc "create sequence bench_code"
 
 # warm-up: JIT and connection pools, not measured
 export ACCEPTED_DIR="$WORK"
@@ -90,7 +91,7 @@ run() { # name script with_key
   local sampler=$!
   RUN_NAME=$1 wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" \
     "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
-  wait $pg
+  wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
   wait $sampler || true
   echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
