@@ -25,7 +25,8 @@ import vn.friendlygov.common.problem.ProblemType;
 /**
  * The {@code Idempotency-Key} ledger. {@link #claim} inserts the key first ({@code on conflict do nothing}): a
  * concurrent retry waits on the row lock until the first attempt commits and then replays its answer, so two
- * cases are never made. The same key with a different request is refused (422).
+ * cases are never made. The same key with a different request is refused (400, naming Idempotency-Key). The public
+ * doors claim their keys inside their submission's batch instead ({@link #claimFor}, {@link #claimAll}).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -111,7 +112,7 @@ public class Idempotency {
         return inserted;
     }
 
-    /** The answer stored for a claim that was already taken; 422 when the key came with a different request. */
+    /** The answer stored for a claim that was already taken; 400 when the key came with a different request. */
     public <T> T replay(Claim claim, Class<T> answerType) {
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select request_hash, response from idempotency_key where scope = :scope and key = :key")
