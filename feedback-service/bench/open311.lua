@@ -1,66 +1,14 @@
 -- wrk script: Open311 intake (POST /open311/v2/requests.json, form-encoded, api_key from the environment).
-local pace = tonumber(os.getenv("PACE_MS") or "0")
+dofile(os.getenv("BENCH_DIR") .. "/common.lua")
+bench.id_pattern = '"service_request_id":"(%w+)"'
 local key = os.getenv("OPEN311_KEY")
-local counter = 0
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  -- every accepted id is written down, so the run can prove each one is stored afterwards
-  out = io.open((os.getenv("ACCEPTED_DIR") or "/tmp") .. "/accepted-" .. os.getenv("RUN_NAME") .. "-" .. id .. ".txt", "w")
-  math.randomseed(os.time() * 1000 + id * 7919)
-  created, other = 0, 0
-end
-
-function delay()
-  return pace
-end
-
-local function enc(s)
-  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
-end
-
-local words = {"rác", "thải", "đường", "ngõ", "cống", "nước", "ngập", "đèn", "hỏng", "tối", "cây", "đổ", "tiếng",
-  "ồn", "karaoke", "lấn", "chiếm", "vỉa", "hè", "xây", "dựng", "trái", "phép", "hồ", "sơ", "chậm", "cán", "bộ",
-  "thái", "độ", "chợ", "trường", "học", "trạm", "y", "tế", "mương", "bẩn", "mùi", "hôi", "chó", "thả", "rông",
-  "xe", "tải", "bụi", "loa", "phát", "thanh", "điện", "mất", "sân", "chơi", "nhà", "văn", "hóa", "thôn", "tổ"}
-local function text(n)
-  local t = {}
-  for i = 1, n do t[i] = words[math.random(#words)] end
-  return table.concat(t, " ")
-end
 
 function request()
-  counter = counter + 1
-  local body = "api_key=" .. enc(key) .. "&jurisdiction_id=phu-lien&service_code=DAT_DAI"
-    .. "&lat=20.86&long=106.67&description=" .. enc(string.format("bench-o311-%d-%d %s", id, counter, text(14)))
+  bench.counter = bench.counter + 1
+  local body = "api_key=" .. bench.enc(key) .. "&jurisdiction_id=phu-lien&service_code=DAT_DAI"
+    .. "&lat=20.86&long=106.67&description="
+    .. bench.enc(string.format("bench-o311-%d-%d %s", id, bench.counter, bench.text(14)))
     .. "&attribute%5Bhinh_thuc_tra_loi%5D=APP"
   return wrk.format("POST", "/open311/v2/requests.json",
     {["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"}, body)
-end
-
-function response(status, headers, body)
-  if status == 201 then
-    created = created + 1
-    out:write((string.match(body, '"service_request_id":"(%w+)"') or "?"), "\n")
-    out:flush()
-  else
-    other = other + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local c, o = 0, 0
-  for _, t in ipairs(threads) do
-    c = c + t:get("created")
-    o = o + t:get("other")
-  end
-  io.write(string.format("ACCEPTED %d\nREFUSED %d\n", c, o))
-  for _, p in ipairs({50, 90, 99, 99.9}) do
-    io.write(string.format("P%s_MS %.2f\n", p, latency:percentile(p) / 1000))
-  end
 end

@@ -2,21 +2,29 @@
 # Intake benchmark of feedback-service: wrk (OS package) drives the citizen API and then Open311 while pgbench runs
 # the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
 # stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
-#   feedback-service/bench/run.sh            (DURATION=60 CONNECTIONS=50 PACE_MS=40 by default)
-# Needs: wrk, pgbench, psql, a PostgreSQL reachable with PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1/5432/postgres).
+#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64)
+# RATE is the offered load in submissions/s, held fixed by the wrk scripts (common.lua) whatever the latency; wrk
+# reports the achieved rate and the percentiles. pgbench runs unthrottled beside it (PGB_CLIENTS clients), one
+# transaction per submission, writing what the service writes.
+# Needs: wrk, pgbench, psql (installed when absent), a PostgreSQL reachable with PGHOST/PGPORT/PGUSER/PGPASSWORD
+# (defaults 127.0.0.1/5432/postgres).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${BENCH_WORK:-/tmp/feedback-bench}
-DURATION=${DURATION:-60}
-CONNECTIONS=${CONNECTIONS:-50}
-export PACE_MS=${PACE_MS:-40}
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-64}
+export RATE=${RATE:-1000} THREADS=2 BENCH_DIR=$HERE
 PGB_CLIENTS=${PGB_CLIENTS:-4}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 DB=feedback_bench
 APP_PORT=18083
 mkdir -p "$WORK"
 say() { printf '== %s\n' "$*"; }
+if ! command -v wrk > /dev/null || ! command -v pgbench > /dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk postgresql-client > /dev/null
+fi
+say "start: $(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://')"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
@@ -37,13 +45,15 @@ say "fresh database $DB"
 psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"
 
 say "building and starting the service on 127.0.0.1:$APP_PORT (rate limit off: one client makes all the load)"
-"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -o package -DskipTests > "$WORK/build.log" 2>&1
+"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -am -o package -Dmaven.test.skip=true > "$WORK/build.log" 2>&1 \
+  || { tail -20 "$WORK/build.log"; exit 1; }
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 1; done
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
-java -Xmx1g -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
+java -Xmx1g ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
+  -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 
@@ -51,33 +61,57 @@ say "an Open311 key for the load"
 psql -d $DB -qc "insert into open311_client (id, name, key_hash, created_by, created_at)
   values (gen_random_uuid(), 'bench', encode(sha256('bench-key-not-secret'::bytea), 'hex'), 'bench', now())"
 export OPEN311_KEY=bench-key-not-secret
+psql -d $DB -qc "create sequence bench_code"
 
 # warm-up: JIT and connection pools, not measured
 export ACCEPTED_DIR="$WORK"
 rm -f "$WORK"/accepted-*.txt
-RUN_NAME=warmup wrk -t2 -c8 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
+RUN_NAME=warmup RATE=300 wrk -t2 -c16 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
+RUN_NAME=warmup311 RATE=300 wrk -t2 -c16 -d10s -s "$HERE/open311.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup311-wrk.txt"
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
 
-run() { # name script
-  say "$1: wrk ${DURATION}s, $CONNECTIONS connections paced ${PACE_MS} ms, beside pgbench ($PGB_CLIENTS clients)"
-  pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -f "$HERE/pgbench-intake.sql" $DB > "$WORK/$1-pgbench.txt" 2>&1 &
+run() { # name script with_key
+  say "$1: wrk ${DURATION}s offering $RATE/s over $CONNECTIONS connections, beside pgbench ($PGB_CLIENTS clients)"
+  say "load average before:$(uptime | sed 's/.*load average://')"
+  if [ "$PGB_CLIENTS" -gt 0 ]; then  # PGB_CLIENTS=0: the service alone, to see its latency without the baseline
+    pgbench -n -c "$PGB_CLIENTS" -j 1 -T "$DURATION" -D with_key="$3" -f "$HERE/pgbench-intake.sql" $DB \
+      > "$WORK/$1-pgbench.txt" 2>&1 &
+  else
+    echo "tps = 0 (pgbench not run)" > "$WORK/$1-pgbench.txt"; sleep 0 &
+  fi
   local pg=$!
-  RUN_NAME=$1 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
-  wait $pg
-  grep -E 'Requests/sec|ACCEPTED|REFUSED|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
+  # what PostgreSQL's backends wait on, sampled every second (profile of the database side)
+  ( for _ in $(seq 1 "$DURATION"); do
+      psql -d $DB -Atc "select coalesce(wait_event_type, 'CPU'), coalesce(wait_event, '-'), count(*)
+        from pg_stat_activity where datname = '$DB' and state = 'active' and pid <> pg_backend_pid() group by 1, 2"
+      sleep 1
+    done ) > "$WORK/$1-waits.txt" 2>&1 &
+  local sampler=$!
+  RUN_NAME=$1 wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" \
+    "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
+  wait $sampler || true
+  echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
+  grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
   grep -E '^tps' "$WORK/$1-pgbench.txt"
+  local ach tps
+  ach=$(awk '/ACHIEVED_PER_S/{print $2}' "$WORK/$1-wrk.txt")
+  tps=$(awk '/^tps/{print $3; exit}' "$WORK/$1-pgbench.txt")
+  echo "$1: service $ach/s, pgbench $tps tps, ratio $(awk -v a="$ach" -v t="$tps" 'BEGIN{if (t > 0) printf "%.0f%%", 100*a/t; else print "-"}')"
 }
-run citizen citizen.lua
-run open311 open311.lua
+run citizen citizen.lua 1
+run open311 open311.lua 0
 
 say "every accepted submission stored, and its events published"
-accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
-for _ in $(seq 1 120); do
+accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup-wrk.txt "$WORK"/warmup311-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
+drain_start=$(date +%s)
+for _ in $(seq 1 600); do
   pending=$(psql -d $DB -Atc "select count(*) from outbox_event where published_at is null")
   [ "$pending" = 0 ] && break; sleep 1
 done
+echo "outbox drained $(( $(date +%s) - drain_start )) s after the load stopped"
 stored=$(psql -d $DB -Atc "select count(*) from feedback where channel in ('WEB', 'OPEN311') and content not like 'bench-pgb-%'")
 published=$(psql -d $DB -Atc "select count(*) from outbox_event o join feedback f on o.aggregate_id = f.id::text
   where o.published_at is not null and o.topic = 'feedback.feedback-events.v1'")
@@ -94,4 +128,5 @@ echo "accepted ids without both events published $unpublished"
 echo "stored cases from the load               $stored"
 echo "events published for them                $published (expected 2 per case: received, assigned)"
 echo "outbox rows still pending                $pending"
+echo "end load average:$(uptime | sed 's/.*load average://')"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $(uname -sr)"

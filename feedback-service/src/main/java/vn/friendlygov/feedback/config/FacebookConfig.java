@@ -1,6 +1,7 @@
 package vn.friendlygov.feedback.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /** The ward's Facebook page. Secrets come from the environment (FACEBOOK_*), never from the repository. */
@@ -15,4 +16,11 @@ public interface FacebookConfig {
 
     /** Chosen by us when subscribing the webhook; Facebook echoes it in the hub.challenge handshake. */
     Optional<String> verifyToken();
+
+    /** The page access token answers are sent with (Send API); answers stay queued while unset. */
+    Optional<String> pageAccessToken();
+
+    /** The Graph API version in the Send API's path. */
+    @WithDefault("v21.0")
+    String graphVersion();
 }

@@ -42,6 +42,13 @@ public interface FeedbackConfig {
     @WithDefault("1m")
     String overdueDelay();
 
+    /** How often answered cases past their reopen window are closed. */
+    @WithDefault("1h")
+    String autoCloseEvery();
+
+    @WithDefault("2m")
+    String autoCloseDelay();
+
     /** How often queued chat answers are sent. */
     @WithDefault("5s")
     String replyEvery();
@@ -49,4 +56,20 @@ public interface FeedbackConfig {
     /** How often new cases are checked for a likely duplicate. */
     @WithDefault("5s")
     String duplicateEvery();
+
+    /** How long a ward's categories are kept in memory; a change through another replica is seen after this. */
+    @WithDefault("5s")
+    java.time.Duration categoryCacheTtl();
+
+    /** Group-commit intake: most submissions written in one transaction. */
+    @WithDefault("256")
+    int intakeMaxBatch();
+
+    /** Transactions writing submissions at the same time (each a batch). */
+    @WithDefault("2")
+    int intakeWriters();
+
+    /** How long a public door waits for its submission's commit before it answers 503. */
+    @WithDefault("10s")
+    java.time.Duration intakeTimeout();
 }

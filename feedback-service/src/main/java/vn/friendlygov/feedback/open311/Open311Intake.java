@@ -3,7 +3,6 @@ package vn.friendlygov.feedback.open311;
 import static vn.friendlygov.feedback.open311.Open311Render.fields;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,11 +14,11 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.friendlygov.common.text.VietnameseText;
-import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackChannel;
 import vn.friendlygov.feedback.intake.FeedbackStatus;
 import vn.friendlygov.feedback.intake.TrackingCodes;
+import vn.friendlygov.feedback.service.CategoryCache;
 import vn.friendlygov.feedback.service.IntakeService;
 import vn.friendlygov.feedback.service.Submission;
 
@@ -48,8 +47,10 @@ public class Open311Intake {
 
     private final IntakeService intake;
     private final Open311Catalogue catalogue;
+    private final CategoryCache categories;
 
-    public Open311Intake(IntakeService intake, Open311Catalogue catalogue) {
+    public Open311Intake(IntakeService intake, Open311Catalogue catalogue, CategoryCache categories) {
+        this.categories = categories;
         this.intake = intake;
         this.catalogue = catalogue;
     }
@@ -92,9 +93,9 @@ public class Open311Intake {
                 description, blank(media) ? null : media, catalogue.validate(attributes));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Answer receive(String ward, Open311Client client, Posted p) {
-        if (Category.active(ward, p.serviceCode()).isEmpty()) {
+    /** The case a POST makes, validated and routed, not stored yet (404 for a service the ward does not offer). */
+    public Feedback prepare(String ward, Open311Client client, Posted p) {
+        if (categories.active(ward, p.serviceCode()).isEmpty()) {
             throw new Open311Exception(404, "service_code " + p.serviceCode() + " not found");
         }
         String name = String.join(" ", Arrays.stream(new String[] {p.firstName(), p.lastName()})
@@ -104,7 +105,11 @@ public class Open311Intake {
                 .withCitizen(name.isEmpty() ? null : name, p.phone(), p.email(), p.addressString())
                 .withPlace(p.lat(), p.lon(), p.mediaUrl() == null ? List.of() : List.of(p.mediaUrl()))
                 .withAttributes(p.attributes());
-        Feedback f = intake.receive(s, "");
+        return intake.prepare(s, "");
+    }
+
+    /** What the POST answers for a stored case. */
+    public static Answer answerOf(Feedback f) {
         return new Answer(f.trackingCode, f.id.toString(),
                 "Mã theo dõi " + f.trackingCode + ", hạn trả lời " + f.dueDate);
     }

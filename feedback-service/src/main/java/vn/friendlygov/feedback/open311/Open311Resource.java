@@ -25,7 +25,9 @@ import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.ratelimit.RateLimited;
+import vn.friendlygov.feedback.service.CategoryCache;
 import vn.friendlygov.feedback.service.Idempotency;
+import vn.friendlygov.feedback.service.IntakeBatcher;
 
 /**
  * Open311 GeoReport v2: discovery, services and their definitions, posting and following service requests, in
@@ -42,9 +44,13 @@ public class Open311Resource {
     private final Open311Requests requests;
     private final Open311Intake intake;
     private final Idempotency idempotency;
+    private final IntakeBatcher batcher;
+    private final CategoryCache categories;
 
     public Open311Resource(Open311Catalogue catalogue, Open311Requests requests, Open311Intake intake,
-            Idempotency idempotency) {
+            Idempotency idempotency, IntakeBatcher batcher, CategoryCache categories) {
+        this.batcher = batcher;
+        this.categories = categories;
         this.catalogue = catalogue;
         this.requests = requests;
         this.intake = intake;
@@ -85,7 +91,6 @@ public class Open311Resource {
     @POST
     @Path("/requests.{format}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     public Response post(@PathParam("format") String format, MultivaluedMap<String, String> form,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String f = format(format);
@@ -96,20 +101,12 @@ public class Open311Resource {
         if (!client.serves(ward)) {
             throw new Open311Exception(403, "this api_key is not valid for jurisdiction " + ward);
         }
-        String scope = "open311:" + client.id;
         Open311Intake.Posted posted = intake.parse(form);
-        if (idempotencyKey != null) {
-            Optional<Open311Intake.Answer> earlier = idempotency.claim(scope, idempotencyKey, posted,
-                    Open311Intake.Answer.class);
-            if (earlier.isPresent()) {
-                return Open311Render.render(f, "service_requests", "request", List.of(earlier.get().fields()), 201);
-            }
-        }
-        Open311Intake.Answer answer = intake.receive(ward, client, posted);
-        if (idempotencyKey != null) {
-            idempotency.complete(scope, idempotencyKey, answer);
-        }
-        return Open311Render.render(f, "service_requests", "request", List.of(answer.fields()), 201);
+        Feedback prepared = intake.prepare(ward, client, posted);
+        Idempotency.Claim claim = idempotencyKey == null ? null
+                : idempotency.claimFor("open311:" + client.id, idempotencyKey, posted);
+        var accepted = batcher.submit(prepared, claim, Open311Intake::answerOf, Open311Intake.Answer.class);
+        return Open311Render.render(f, "service_requests", "request", List.of(accepted.answer().fields()), 201);
     }
 
     @GET
@@ -180,11 +177,11 @@ public class Open311Resource {
         return Open311Errors.response(formatOf(uri), 500, "internal error");
     }
 
-    private static String jurisdiction(String ward) {
+    private String jurisdiction(String ward) {
         if (ward == null || ward.isBlank()) {
             throw new Open311Exception(400, "jurisdiction_id is required");
         }
-        if (Category.count("ward", ward) == 0) {
+        if (!categories.knows(ward)) {
             throw new Open311Exception(404, "jurisdiction_id " + ward + " not found");
         }
         return ward;

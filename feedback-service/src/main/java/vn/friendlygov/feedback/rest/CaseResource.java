@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import java.util.function.Function;
 import vn.friendlygov.common.rest.IfMatch;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.feedback.intake.Feedback;
@@ -52,13 +53,13 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssignRequest r) {
-        return after(lifecycle.assign(id, IfMatch.version(ifMatch), r.unit(), r.note()));
+        return step(ifMatch, v -> lifecycle.assign(id, v, r.unit(), r.note()));
     }
 
     @POST
     @Path("/start")
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return after(lifecycle.start(id, IfMatch.version(ifMatch)));
+        return step(ifMatch, v -> lifecycle.start(id, v));
     }
 
     @POST
@@ -66,13 +67,13 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response answer(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AnswerRequest r) {
-        return after(lifecycle.answer(id, IfMatch.version(ifMatch), r.answer()));
+        return step(ifMatch, v -> lifecycle.answer(id, v, r.answer()));
     }
 
     @POST
     @Path("/close")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return after(lifecycle.close(id, IfMatch.version(ifMatch)));
+        return step(ifMatch, v -> lifecycle.close(id, v));
     }
 
     @POST
@@ -80,7 +81,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid RejectRequest r) {
-        return after(lifecycle.reject(id, IfMatch.version(ifMatch), r.reason()));
+        return step(ifMatch, v -> lifecycle.reject(id, v, r.reason()));
     }
 
     @POST
@@ -88,15 +89,15 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response duplicate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid DuplicateRequest r) {
-        return after(lifecycle.markDuplicate(id, IfMatch.version(ifMatch), r.duplicateOf()));
+        return step(ifMatch, v -> lifecycle.markDuplicate(id, v, r.duplicateOf()));
     }
 
-    private Response after(Feedback f) {
-        return withTag(views.detail(f.id));
+    /** Every step: the If-Match version (null when not sent) goes to the lifecycle, the answer is the new detail. */
+    private Response step(String ifMatch, Function<Long, Feedback> change) {
+        return withTag(views.detail(change.apply(IfMatch.version(ifMatch)).id));
     }
 
     private static Response withTag(CaseDetail d) {
         return Response.ok(d).tag(String.valueOf(d.summary().version())).build();
     }
-
 }

@@ -7,10 +7,12 @@ import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackHistory;
 import vn.friendlygov.feedback.intake.FeedbackMessage;
+import vn.friendlygov.feedback.intake.FeedbackRating;
 import vn.friendlygov.feedback.rest.StaffRequests.CaseDetail;
 import vn.friendlygov.feedback.rest.StaffRequests.CaseSummary;
 import vn.friendlygov.feedback.rest.StaffRequests.HistoryView;
 import vn.friendlygov.feedback.rest.StaffRequests.MessageView;
+import vn.friendlygov.feedback.rest.StaffRequests.RatingView;
 import vn.friendlygov.feedback.service.LifecycleService;
 
 /** Staff views of a case, built after the actor's access has been checked. */
@@ -50,6 +52,7 @@ public class CaseViews {
                 f.citizenAddress, f.latitude, f.longitude, f.photos, f.attributes, f.collectionDate,
                 f.collectionSource, f.recordedBy, f.publicAnswer, f.answeredAt == null ? null : f.answeredAt.toInstant(),
                 f.answeredOnTime, f.rejectReason, duplicateOf, f.rating, f.ratingComment, f.reopenCount, messages,
-                history);
+                history, FeedbackRating.<FeedbackRating>list("feedbackId = ?1 order by answerRound", f.id).stream()
+                        .map(r -> new RatingView(r.answerRound, r.rating, r.comment, r.ratedAt.toInstant())).toList());
     }
 }

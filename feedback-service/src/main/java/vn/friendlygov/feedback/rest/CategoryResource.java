@@ -20,6 +20,7 @@ import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.rest.StaffRequests.CategoryRequest;
+import vn.friendlygov.feedback.service.CategoryCache;
 
 /** Categories of a ward: public to read (the citizen form lists them), set by the ward's leader or an admin. */
 @Path("/api/v1/wards/{ward}/categories")
@@ -33,9 +34,11 @@ public class CategoryResource {
     }
 
     private final Actor actor;
+    private final CategoryCache categories;
 
-    public CategoryResource(Actor actor) {
+    public CategoryResource(Actor actor, CategoryCache categories) {
         this.actor = actor;
+        this.categories = categories;
     }
 
     @GET
@@ -71,6 +74,7 @@ public class CategoryResource {
         c.priority = request.priority();
         c.active = true;
         c.persist();
+        categories.changed(ward);
         return CategoryView.of(c);
     }
 
@@ -83,5 +87,6 @@ public class CategoryResource {
         Category c = Category.<Category>find("ward = ?1 and code = ?2", ward, code).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("category", code));
         c.active = false; // cases keep their category code; it is no longer offered
+        categories.changed(ward);
     }
 }

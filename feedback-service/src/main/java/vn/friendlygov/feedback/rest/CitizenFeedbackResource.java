@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackChannel;
@@ -26,6 +25,7 @@ import vn.friendlygov.feedback.rest.CitizenRequests.ReopenRequest;
 import vn.friendlygov.feedback.rest.CitizenRequests.TrackView;
 import vn.friendlygov.feedback.service.CitizenFollowUp;
 import vn.friendlygov.feedback.service.Idempotency;
+import vn.friendlygov.feedback.service.IntakeBatcher;
 import vn.friendlygov.feedback.service.IntakeService;
 import vn.friendlygov.feedback.service.Submission;
 
@@ -41,8 +41,11 @@ public class CitizenFeedbackResource {
     private final IntakeService intake;
     private final Idempotency idempotency;
     private final CitizenFollowUp followUp;
+    private final IntakeBatcher batcher;
 
-    public CitizenFeedbackResource(IntakeService intake, Idempotency idempotency, CitizenFollowUp followUp) {
+    public CitizenFeedbackResource(IntakeService intake, Idempotency idempotency, CitizenFollowUp followUp,
+            IntakeBatcher batcher) {
+        this.batcher = batcher;
         this.intake = intake;
         this.idempotency = idempotency;
         this.followUp = followUp;
@@ -50,25 +53,19 @@ public class CitizenFeedbackResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response submit(@NotNull @Valid FeedbackRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<Receipt> earlier = idempotency.claim(SCOPE, idempotencyKey, request, Receipt.class);
-            if (earlier.isPresent()) {
-                return created(earlier.get(), true);
-            }
-        }
         Submission s = Submission.of(request.ward(), FeedbackChannel.WEB, request.category(), request.content(),
                         CitizenFollowUp.CITIZEN)
                 .withCitizen(request.name(), request.phone(), request.email(), request.address())
                 .withPlace(request.latitude(), request.longitude(), request.photos());
-        Feedback f = intake.receive(s, "");
-        Receipt receipt = new Receipt(f.trackingCode, f.status.name(), f.dueDate, f.receivedAt.toInstant());
-        if (idempotencyKey != null) {
-            idempotency.complete(SCOPE, idempotencyKey, receipt);
-        }
-        return created(receipt, false);
+        Feedback prepared = intake.prepare(s, "");
+        Idempotency.Claim claim = idempotencyKey == null ? null
+                : idempotency.claimFor(SCOPE, idempotencyKey, request);
+        IntakeBatcher.Accepted<Receipt> accepted = batcher.submit(prepared, claim,
+                f -> new Receipt(f.trackingCode, f.status.name(), f.dueDate, f.receivedAt.toInstant()),
+                Receipt.class);
+        return created(accepted.answer(), accepted.replayed());
     }
 
     @GET

@@ -94,6 +94,11 @@ public final class StaffRequests {
             String callerEmail, String callerAddress, Double latitude, Double longitude, String photos,
             String attributes, LocalDate collectionDate, String collectionSource, String recordedBy, String answer,
             Instant answeredAt, Boolean answeredOnTime, String rejectReason, String duplicateOf, Integer rating,
-            String ratingComment, int reopenCount, List<MessageView> messages, List<HistoryView> history) {
+            String ratingComment, int reopenCount, List<MessageView> messages, List<HistoryView> history,
+            List<RatingView> ratings) {
+    }
+
+    /** Every rating the case received, one per answer (answerRound 0 = the first answer). */
+    public record RatingView(int answerRound, int rating, String comment, Instant ratedAt) {
     }
 }

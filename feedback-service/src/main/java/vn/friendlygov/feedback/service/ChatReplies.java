@@ -18,8 +18,8 @@ public class ChatReplies {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(Feedback f, String text) {
-        if (f.channel != FeedbackChannel.ZALO || f.channelUserId == null) {
-            return; // Facebook replies (Send API) are not built yet: see the module README
+        if ((f.channel != FeedbackChannel.ZALO && f.channel != FeedbackChannel.FACEBOOK) || f.channelUserId == null) {
+            return;
         }
         OutgoingReply r = new OutgoingReply();
         r.id = UUID.randomUUID();

@@ -13,6 +13,7 @@ import vn.friendlygov.feedback.config.FeedbackConfig;
 import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackMessage;
+import vn.friendlygov.feedback.intake.FeedbackRating;
 import vn.friendlygov.feedback.intake.FeedbackStatus;
 import vn.friendlygov.feedback.intake.PlainText;
 import vn.friendlygov.feedback.intake.TrackingCodes;
@@ -66,6 +67,14 @@ public class CitizenFollowUp {
         f.rating = rating;
         f.ratingComment = PlainText.cleanOrNull(comment);
         f.ratedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        FeedbackRating kept = new FeedbackRating();
+        kept.id = UUID.randomUUID();
+        kept.feedbackId = f.id;
+        kept.answerRound = f.reopenCount;
+        kept.rating = rating;
+        kept.comment = f.ratingComment;
+        kept.ratedAt = f.ratedAt;
+        kept.persist();
         history.record(f, CITIZEN, "RATE", f.status, String.valueOf(rating));
         events.publish(Kind.RATED, f, CITIZEN);
         return f;
@@ -97,6 +106,10 @@ public class CitizenFollowUp {
         f.closedAt = null;
         f.overdueAnnounced = false;
         f.reopenCount++;
+        // the next answer can be rated anew; the earlier rating stays in feedback_rating
+        f.rating = null;
+        f.ratingComment = null;
+        f.ratedAt = null;
         FeedbackMessage m = new FeedbackMessage();
         m.id = UUID.randomUUID();
         m.feedbackId = f.id;

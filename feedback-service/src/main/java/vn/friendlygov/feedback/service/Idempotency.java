@@ -2,22 +2,31 @@ package vn.friendlygov.feedback.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 
 /**
  * The {@code Idempotency-Key} ledger. {@link #claim} inserts the key first ({@code on conflict do nothing}): a
  * concurrent retry waits on the row lock until the first attempt commits and then replays its answer, so two
- * cases are never made. The same key with a different request is refused (422).
+ * cases are never made. The same key with a different request is refused (400, naming Idempotency-Key). The public
+ * doors claim their keys inside their submission's batch instead ({@link #claimFor}, {@link #claimAll}).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -50,10 +59,7 @@ public class Idempotency {
                 .getResultList();
         Object[] row = (Object[]) rows.get(0);
         if (!hash.equals(row[0])) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST,
-                    "this Idempotency-Key was used for a different request", List.of(
-                            new vn.friendlygov.common.problem.Problem.Violation("Idempotency-Key",
-                                    "already used for a different request")));
+            throw differentRequest();
         }
         if (row[1] == null) {
             throw ProblemException.conflict("the first request with this Idempotency-Key is still being processed");
@@ -63,6 +69,80 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent answer unreadable", e);
         }
+    }
+
+    /** A key a public door will claim in its submission's batch ({@link IntakeBatcher}). */
+    public record Claim(String scope, String key, String requestHash) {
+    }
+
+    /** Checks the key and fingerprints the request; the claim itself is written with the case. */
+    public Claim claimFor(String scope, String key, Object request) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return new Claim(scope, key, hash(request));
+    }
+
+    /**
+     * Inserts the claims with their answers in the running transaction, in one statement; a key already taken
+     * (by an earlier request, or by a concurrent one, whose commit this waits for) is skipped. Returns the claims
+     * that were inserted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Claim> claimAll(List<Claim> claims, List<String> answers) {
+        Set<Claim> inserted = new HashSet<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into idempotency_key"
+                    + " (scope, key, request_hash, response, created_at)"
+                    + " select * , now() from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+                    + " on conflict do nothing returning scope, key")) {
+                ps.setArray(1, c.createArrayOf("text", claims.stream().map(Claim::scope).toArray()));
+                ps.setArray(2, c.createArrayOf("text", claims.stream().map(Claim::key).toArray()));
+                ps.setArray(3, c.createArrayOf("text", claims.stream().map(Claim::requestHash).toArray()));
+                ps.setArray(4, c.createArrayOf("text", answers.toArray()));
+                Map<List<String>, Claim> byKey = new HashMap<>();
+                claims.forEach(k -> byKey.put(List.of(k.scope(), k.key()), k));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));
+                    }
+                }
+            }
+        });
+        return inserted;
+    }
+
+    /** The answer stored for a claim that was already taken; 400 when the key came with a different request. */
+    public <T> T replay(Claim claim, Class<T> answerType) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select request_hash, response from idempotency_key where scope = :scope and key = :key")
+                .setParameter("scope", claim.scope()).setParameter("key", claim.key()).getResultList());
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("an idempotency key reported taken is not stored");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!claim.requestHash().equals(row[0])) {
+            throw differentRequest();
+        }
+        if (row[1] == null) {
+            throw ProblemException.conflict("the first request with this Idempotency-Key is still being processed");
+        }
+        try {
+            return mapper.readValue((String) row[1], answerType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent answer unreadable", e);
+        }
+    }
+
+    private static ProblemException differentRequest() {
+        return new ProblemException(ProblemType.INVALID_REQUEST,
+                "this Idempotency-Key was used for a different request", List.of(
+                        new vn.friendlygov.common.problem.Problem.Violation("Idempotency-Key",
+                                "already used for a different request")));
+    }
+
+    String json(Object answer) {
+        return write(answer);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

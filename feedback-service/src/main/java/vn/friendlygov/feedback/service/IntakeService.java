@@ -16,7 +16,6 @@ import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.feedback.config.FeedbackConfig;
-import vn.friendlygov.feedback.intake.Category;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackStatus;
 import vn.friendlygov.feedback.intake.PhoneNumbers;
@@ -39,8 +38,11 @@ public class IntakeService {
     private final History history;
     private final FeedbackConfig config;
     private final ObjectMapper mapper;
+    private final CategoryCache categories;
 
-    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, FeedbackEvents events, History history, FeedbackConfig config, ObjectMapper mapper) {
+    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, FeedbackEvents events, History history,
+            FeedbackConfig config, ObjectMapper mapper, CategoryCache categories) {
+        this.categories = categories;
         this.calendar = calendar;
         this.codes = codes;
         this.events = events;
@@ -52,11 +54,31 @@ public class IntakeService {
     /** Validates and stores one case; {@code fieldPrefix} names the item in a batch ("items[3]."). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Feedback receive(Submission s, String fieldPrefix) {
+        Feedback f = prepare(s, fieldPrefix);
+        while (Feedback.count("trackingCode", f.trackingCode) > 0) {
+            f.trackingCode = codes.next();
+        }
+        store(f);
+        return f;
+    }
+
+    /**
+     * Validates, cleans and routes one case without touching the database (routing comes from
+     * {@link CategoryCache}): the case is ready to be stored by {@link #store} or by {@link IntakeBatcher}, with a
+     * fresh tracking code that the unique constraint will check.
+     */
+    public Feedback prepare(Submission s, String fieldPrefix) {
         List<Problem.Violation> violations = new ArrayList<>();
         String content = PlainText.clean(s.content());
         if (content == null || content.isEmpty()) {
             violations.add(new Problem.Violation(fieldPrefix + "content", "must contain text"));
         }
+        // the columns' limits, checked for every door (Open311 and chat fields carry no annotations)
+        tooLong(violations, fieldPrefix + "name", s.name(), 200);
+        tooLong(violations, fieldPrefix + "email", s.email(), 254);
+        tooLong(violations, fieldPrefix + "address", s.address(), 500);
+        tooLong(violations, fieldPrefix + "collectionSource", s.collectionSource(), 200);
+        tooLong(violations, fieldPrefix + "channelUserId", s.channelUserId(), 100);
         String phone = null;
         if (s.phone() != null && !s.phone().isBlank()) {
             phone = PhoneNumbers.normalise(s.phone()).orElse(null);
@@ -65,11 +87,11 @@ public class IntakeService {
                         "not a Vietnamese phone number (0… or +84…)"));
             }
         }
-        Category category = null;
-        if (s.ward() == null || Category.count("ward", s.ward()) == 0) {
+        CategoryCache.Route category = null;
+        if (!categories.knows(s.ward())) {
             violations.add(new Problem.Violation(fieldPrefix + "ward", "unknown ward " + s.ward()));
         } else if (s.category() != null && !s.category().isBlank()) {
-            category = Category.active(s.ward(), s.category()).orElse(null);
+            category = categories.active(s.ward(), s.category()).orElse(null);
             if (category == null) {
                 violations.add(new Problem.Violation(fieldPrefix + "category",
                         "unknown category " + s.category() + " in ward " + s.ward()));
@@ -101,7 +123,7 @@ public class IntakeService {
 
         Feedback f = new Feedback();
         f.id = UUID.randomUUID();
-        f.trackingCode = uniqueCode();
+        f.trackingCode = codes.next();
         f.ward = s.ward();
         f.channel = s.channel();
         f.content = content;
@@ -122,31 +144,79 @@ public class IntakeService {
         LocalDate start = s.collectionDate() != null ? s.collectionDate()
                 : f.receivedAt.atZoneSameInstant(HolidayCalendar.ZONE).toLocalDate();
         if (category != null) {
-            f.category = category.code;
-            f.unit = category.unit;
-            f.priority = category.priority;
-            f.dueDate = calendar.addWorkingDays(start, category.slaDays);
+            f.category = category.code();
+            f.unit = category.unit();
+            f.priority = category.priority();
+            f.dueDate = calendar.addWorkingDays(start, category.slaDays());
             f.status = FeedbackStatus.ASSIGNED;
         } else {
             f.priority = Priority.NORMAL;
             f.dueDate = calendar.addWorkingDays(start, config.defaultSlaDays());
             f.status = FeedbackStatus.RECEIVED;
         }
-        f.persist();
-        history.record(f, s.recordedBy(), "RECEIVE", null, null);
-        events.publish(FeedbackEvents.Kind.RECEIVED, f, s.recordedBy());
-        if (f.unit != null) {
-            events.publish(FeedbackEvents.Kind.ASSIGNED, f, s.recordedBy());
-        }
         return f;
     }
 
-    private String uniqueCode() {
-        String code = codes.next();
-        while (Feedback.count("trackingCode", code) > 0) {
-            code = codes.next();
+    /** Stores a prepared case with its audit row and events (received, and assigned when routed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Feedback f) {
+        storeAll(List.of(f));
+    }
+
+    /**
+     * Stores prepared cases in the running transaction, all cases first, then their audit rows, then their events,
+     * so that Hibernate sends each kind as one JDBC batch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeAll(List<Feedback> cases) {
+        for (Feedback f : cases) {
+            f.persist();
         }
-        return code;
+        for (Feedback f : cases) {
+            history.record(f, f.recordedBy, "RECEIVE", null, null);
+        }
+        for (Feedback f : cases) {
+            events.publish(FeedbackEvents.Kind.RECEIVED, f, f.recordedBy);
+            if (f.unit != null) {
+                events.publish(FeedbackEvents.Kind.ASSIGNED, f, f.recordedBy);
+            }
+        }
+    }
+
+    /** A new, unsaved copy of a prepared case (for a retry after a rolled-back attempt), with a new tracking code. */
+    public Feedback retryCopy(Feedback p) {
+        Feedback f = new Feedback();
+        f.id = p.id;
+        f.trackingCode = codes.next();
+        f.ward = p.ward;
+        f.channel = p.channel;
+        f.content = p.content;
+        f.contentFolded = p.contentFolded;
+        f.citizenName = p.citizenName;
+        f.citizenPhone = p.citizenPhone;
+        f.citizenEmail = p.citizenEmail;
+        f.citizenAddress = p.citizenAddress;
+        f.latitude = p.latitude;
+        f.longitude = p.longitude;
+        f.photos = p.photos;
+        f.attributes = p.attributes;
+        f.channelUserId = p.channelUserId;
+        f.receivedAt = p.receivedAt;
+        f.collectionDate = p.collectionDate;
+        f.collectionSource = p.collectionSource;
+        f.recordedBy = p.recordedBy;
+        f.category = p.category;
+        f.unit = p.unit;
+        f.priority = p.priority;
+        f.dueDate = p.dueDate;
+        f.status = p.status;
+        return f;
+    }
+
+    private static void tooLong(List<Problem.Violation> violations, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            violations.add(new Problem.Violation(field, "at most " + max + " characters"));
+        }
     }
 
     private String json(Object value) {

@@ -149,6 +149,10 @@ class Open311ConversationTest {
                 .then().statusCode(400).body("[0].description", containsString("phone"));
         post(Map.of("service_code", "DAT_DAI", "description", "x", "lat", "north", "long", "106"))
                 .then().statusCode(400).body("[0].description", containsString("lat"));
+        // longer than the column: refused before anything is written (no database error, no 500)
+        post(Map.of("service_code", "DAT_DAI", "description", "x", "address_string", "y",
+                "first_name", "Nguyễn".repeat(40))).then().statusCode(400)
+                .body("[0].description", containsString("first_name"));
         citizen().contentType(Clients.FORM).formParam("api_key", apiKey).formParam("jurisdiction_id", "khong-co")
                 .formParam("service_code", "DAT_DAI").formParam("description", "x").formParam("address_string", "y")
                 .when().post("/open311/v2/requests.json").then().statusCode(404);
@@ -184,6 +188,67 @@ class Open311ConversationTest {
         citizen().contentType(Clients.FORM).formParam("api_key", created.getString("apiKey"))
                 .formParam("service_code", "DAT_DAI").formParam("description", "x").formParam("address_string", "y")
                 .when().post("/open311/v2/requests.json").then().statusCode(403);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyMakesOneRequest() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> fields = Map.of("service_code", "DAT_DAI", "address_string", "Thôn Đông",
+                "description", "Lấn chiếm đất công ở thôn Đông " + UUID.randomUUID());
+        long before = feedbackRows();
+        // the app retries at once, several times, while the first attempt may still be in the same batch
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Callable<String> attempt = () -> post(fields, key).then().statusCode(201)
+                    .extract().jsonPath().getString("[0].service_request_id");
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4, attempt));
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var a : answers) {
+                ids.add(a.get());
+            }
+            assertEquals(1, ids.size(), "one request id for every retry: " + ids);
+            String again = post(fields, key).then().statusCode(201).extract().path("[0].service_request_id");
+            assertEquals(ids.iterator().next(), again);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(before + 1, feedbackRows());
+        // the same key with another request is refused in Open311's format, and writes nothing
+        post(Map.of("service_code", "DAT_DAI", "address_string", "Thôn Đông", "description", "khác hẳn"), key)
+                .then().statusCode(400).body("[0].code", equalTo(400))
+                .body("[0].description", containsString("Idempotency-Key"));
+        assertEquals(before + 1, feedbackRows());
+    }
+
+    @Test
+    void thePostDoorIsRateLimitedInOpen311Format() {
+        long before = feedbackRows();
+        int created = 0;
+        int limited = 0;
+        for (int i = 0; i < 10; i++) {
+            var r = io.restassured.RestAssured.given().header("X-Forwarded-For", "203.0.113.31")
+                    .contentType(Clients.FORM).formParam("api_key", apiKey).formParam("jurisdiction_id", "phu-lien")
+                    .formParam("service_code", "DAT_DAI").formParam("address_string", "Thôn Bắc")
+                    .formParam("description", "Phản ánh " + i + " " + UUID.randomUUID())
+                    .when().post("/open311/v2/requests.xml");
+            if (r.statusCode() == 429) {
+                limited++;
+                assertEquals("429", new XmlPath(r.asString()).getString("errors.error.code"));
+                assertEquals(true, Integer.parseInt(r.header("Retry-After")) >= 1);
+            } else {
+                assertEquals(201, r.statusCode(), r.asString());
+                created++;
+            }
+        }
+        assertEquals(true, limited >= 4, "burst is 5 in tests; limited " + limited);
+        assertEquals(before + created, feedbackRows(), "a refused request writes nothing");
+    }
+
+    private io.restassured.response.Response post(Map<String, String> fields, String idempotencyKey) {
+        var spec = citizen().header("Idempotency-Key", idempotencyKey).contentType(Clients.FORM)
+                .formParam("api_key", apiKey).formParam("jurisdiction_id", "phu-lien");
+        fields.forEach(spec::formParam);
+        return spec.when().post("/open311/v2/requests.json");
     }
 
     private io.restassured.response.Response post(Map<String, String> fields) {

@@ -197,4 +197,27 @@ class CitizenFeedbackResourceTest {
         // another client is not affected
         citizen().when().get("/api/v1/feedback/track/ZZZZ2222").then().statusCode(404);
     }
+
+    @Test
+    void submissionsBeyondTheLimitAreRefusedAndWriteNothing() {
+        long before = feedbackRows();
+        int created = 0;
+        int limited = 0;
+        for (int i = 0; i < 10; i++) {
+            var r = io.restassured.RestAssured.given().header("X-Forwarded-For", "203.0.113.78")
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("ward", "phu-lien", "content", "Phản ánh lặp " + i + " " + UUID.randomUUID()))
+                    .when().post("/api/v1/feedback");
+            if (r.statusCode() == 429) {
+                limited++;
+                assertEquals("application/problem+json", r.contentType());
+                assertEquals(429, r.jsonPath().getInt("status"));
+            } else {
+                assertEquals(201, r.statusCode(), r.asString());
+                created++;
+            }
+        }
+        assertTrue(limited >= 4, "burst is 5 in tests; limited " + limited);
+        assertEquals(before + created, feedbackRows());
+    }
 }

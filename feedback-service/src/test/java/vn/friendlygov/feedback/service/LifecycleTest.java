@@ -84,14 +84,24 @@ class LifecycleTest {
 
         officer("TTPVHCC").contentType(ContentType.JSON).body(Map.of("answer", "Đã trả kết quả ngày 28/11."))
                 .when().post(base + "/answer").then().statusCode(200);
+        // the new answer is rated anew; the first rating is kept
+        citizen().contentType(ContentType.JSON).body(Map.of("rating", 4, "comment", "Đã nhận"))
+                .when().post("/api/v1/feedback/track/" + code + "/rating").then().statusCode(200)
+                .body("rating", equalTo(4));
+        citizen().contentType(ContentType.JSON).body(Map.of("rating", 5))
+                .when().post("/api/v1/feedback/track/" + code + "/rating").then().statusCode(409);
         officer("TTPVHCC").when().post(base + "/close").then().statusCode(200)
                 .body("summary.status", equalTo("CLOSED"))
                 .body("history.action", equalTo(List.of("RECEIVE", "START", "ANSWER", "RATE", "REOPEN", "ANSWER",
-                        "CLOSE")))
-                .body("messages[0].kind", equalTo("REOPEN"));
+                        "RATE", "CLOSE")))
+                .body("messages[0].kind", equalTo("REOPEN"))
+                .body("rating", equalTo(4))
+                .body("ratings.answerRound", equalTo(List.of(0, 1)))
+                .body("ratings.rating", equalTo(List.of(2, 4)))
+                .body("ratings.comment", equalTo(java.util.Arrays.asList("Chậm quá", "Đã nhận")));
 
-        List<ConsumerRecord<String, String>> events = Clients.eventsOf(id, 7);
-        assertEquals(List.of("received", "assigned", "answered", "rated", "reopened", "answered", "closed"),
+        List<ConsumerRecord<String, String>> events = Clients.eventsOf(id, 8);
+        assertEquals(List.of("received", "assigned", "answered", "rated", "reopened", "answered", "rated", "closed"),
                 events.stream().map(r -> Clients.header(r, "ce_type")
                         .replace("vn.friendlygov.feedback.feedback.", "").replace(".v1", "")).toList());
         assertTrue(events.get(2).value().contains("\"answeredOnTime\":true"), events.get(2).value());
@@ -136,6 +146,10 @@ class LifecycleTest {
                 .when().post("/api/v1/staff/feedback/" + id(other) + "/reject").then().statusCode(200)
                 .body("summary.status", equalTo("REJECTED"));
         citizen().when().get("/api/v1/feedback/track/" + other).then().body("status", equalTo("REJECTED"));
+        List<ConsumerRecord<String, String>> rejected = Clients.eventsOf(id(other), 3);
+        assertEquals("vn.friendlygov.feedback.feedback.rejected.v1", Clients.header(rejected.get(2), "ce_type"));
+        assertTrue(rejected.get(2).value().contains("\"status\":\"REJECTED\""), rejected.get(2).value());
+        assertTrue(rejected.get(2).value().contains("\"actor\""), rejected.get(2).value());
 
         officer("KT").contentType(ContentType.JSON).body(Map.of("duplicateOf", id(original)))
                 .when().post("/api/v1/staff/feedback/" + id(again) + "/duplicate").then().statusCode(200)
@@ -211,5 +225,45 @@ class LifecycleTest {
         officer("VP").contentType(ContentType.JSON).body(Map.of("answer", "Xin lỗi ông/bà, đã chấn chỉnh."))
                 .when().post("/api/v1/staff/feedback/" + id + "/answer").then().statusCode(200)
                 .body("answeredOnTime", equalTo(false));
+    }
+
+    @jakarta.inject.Inject
+    AutoCloser autoCloser;
+
+    @Test
+    void anAnsweredCaseClosesItselfOnceTheReopenWindowHasPassed() {
+        String old = submit("MOI_TRUONG", "Rác ở chợ chưa được dọn " + UUID.randomUUID());
+        String fresh = submit("MOI_TRUONG", "Rác ở bến xe chưa được dọn " + UUID.randomUUID());
+        for (String code : List.of(old, fresh)) {
+            officer("KT").contentType(ContentType.JSON).body(Map.of("answer", "Đã dọn xong."))
+                    .when().post("/api/v1/staff/feedback/" + id(code) + "/answer").then().statusCode(200);
+        }
+        LocalDate today = LocalDate.now(vn.friendlygov.common.calendar.HolidayCalendar.ZONE);
+        // answered 15 days ago: today is still the last day to reopen; 16 days ago: the window has passed
+        setAnsweredAt(old, today.minusDays(15));
+        autoCloser.close(today);
+        assertEquals("ANSWERED", Clients.byCode(old).status.name(), "still inside the reopen window");
+        setAnsweredAt(old, today.minusDays(16));
+        assertTrue(autoCloser.close(today) >= 1);
+        assertEquals("CLOSED", Clients.byCode(old).status.name());
+        assertEquals("ANSWERED", Clients.byCode(fresh).status.name());
+        citizen().contentType(ContentType.JSON).body(Map.of("reason", "Chưa dọn"))
+                .when().post("/api/v1/feedback/track/" + old + "/reopen").then().statusCode(409);
+        List<ConsumerRecord<String, String>> events = Clients.eventsOf(id(old), 4);
+        assertEquals("vn.friendlygov.feedback.feedback.closed.v1", Clients.header(events.get(3), "ce_type"));
+        assertTrue(events.get(3).value().contains("\"status\":\"CLOSED\""), events.get(3).value());
+        // a second run (another replica, the next hour) changes nothing: history and events are written together
+        autoCloser.close(today);
+        officer("KT").when().get("/api/v1/staff/feedback/" + id(old)).then().statusCode(200)
+                .body("history.action", equalTo(List.of("RECEIVE", "ANSWER", "AUTO_CLOSE")))
+                .body("history[2].actor", equalTo("system:auto-close"));
+    }
+
+    private static void setAnsweredAt(String code, LocalDate day) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Feedback f = Feedback.byTrackingCode(code).orElseThrow();
+            f.answeredAt = day.atTime(10, 0).atZone(vn.friendlygov.common.calendar.HolidayCalendar.ZONE)
+                    .toOffsetDateTime();
+        });
     }
 }
