@@ -12,16 +12,19 @@ DURATION=${DURATION:-30s}
 WARDS=${WARDS:-100}
 DB=bench_criteria
 WORK=$(mktemp -d)
-trap 'kill "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
+trap 'kill "${APP_PID:-}" 2>/dev/null && wait "${APP_PID:-}" 2>/dev/null; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
 
 if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests -pl criteria-service -o
+  ./mvnw -B -q -ntp -o package -DskipTests -pl criteria-service -am
 fi
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8' template template0"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 openssl pkey -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem"
 
-java -Xmx1g \
+# JFR=/path/rec.jfr records a profile of the whole run (jfr print --events jdk.ExecutionSample …)
+JAVA_OPTS=${JAVA_OPTS:-}
+[ -n "${JFR:-}" ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"
+java -Xmx1g $JAVA_OPTS \
   -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
   -Dmp.jwt.verify.publickey.location="$WORK/pub.pem" -Dmp.jwt.verify.issuer=https://bench.friendlygov.local \
@@ -53,12 +56,13 @@ hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$PROGRESS" >/dev/null
 hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$TASKS" >/dev/null
 
 CONC=$(( RATE / 10 ))
-for name in PROGRESS TASKS TASKS_PAGE; do
+for name in ${RUNS:-PROGRESS TASKS TASKS_PAGE}; do
   echo "== $name at $RATE req/s for $DURATION (hey -c $CONC -q 10)"
   hey -z "$DURATION" -c "$CONC" -q 10 -H "Authorization: Bearer $LEADER" "${!name}" \
     | grep -E "Requests/sec|Average|Slowest|10% in|50% in|90% in|95% in|99% in|\[[0-9]+\]"
 done
 
+[ "${SATURATION:-1}" = 1 ] || exit 0
 echo "== saturation across all wards (wrk -t2 -c32, city admin token)"
 for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-06-30" "/api/v1/plans/{plan}/tasks?unit=VP&status=TODO&size=50"; do
   echo "-- $tpl"

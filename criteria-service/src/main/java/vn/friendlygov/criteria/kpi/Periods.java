@@ -55,6 +55,36 @@ public final class Periods {
         };
     }
 
+    /** The last day of a well-formed period ("2026-W10" → Sunday 8 March 2026). */
+    public static LocalDate end(String period) {
+        Matcher w = WEEK.matcher(period);
+        if (w.matches()) {
+            return LocalDate.of(Integer.parseInt(w.group(1)), 1, 4) // 4 January is always in ISO week 1
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(w.group(2)))
+                    .with(java.time.DayOfWeek.SUNDAY);
+        }
+        Matcher m = MONTH.matcher(period);
+        if (m.matches()) {
+            LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+            return first.withDayOfMonth(first.lengthOfMonth());
+        }
+        Matcher q = QUARTER.matcher(period);
+        if (q.matches()) {
+            return LocalDate.of(Integer.parseInt(q.group(1)), 3 * Integer.parseInt(q.group(2)), 1)
+                    .with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+        }
+        throw new IllegalArgumentException("not a period: " + period);
+    }
+
+    /** The first day of a well-formed period. */
+    public static LocalDate start(String period) {
+        LocalDate end = end(period);
+        if (WEEK.matcher(period).matches()) {
+            return end.minusDays(6);
+        }
+        return MONTH.matcher(period).matches() ? end.withDayOfMonth(1) : end.minusMonths(2).withDayOfMonth(1);
+    }
+
     static String week(LocalDate d) {
         return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }

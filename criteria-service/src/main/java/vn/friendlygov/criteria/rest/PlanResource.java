@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import vn.friendlygov.common.calendar.HolidayCalendar;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
@@ -70,10 +72,14 @@ public class PlanResource {
                 date("dueTo", dueTo), q, overdue == null ? null : Boolean.valueOf(overdue), page, size));
     }
 
+    /** Served from the plan-version cache (ProgressService): the JSON is written once per plan change. */
     @GET
     @Path("/{plan}/progress")
-    public Progress progress(@PathParam("plan") String plan, @QueryParam("asOf") String asOf) {
-        return progress.progress(actor, plan, asOf(asOf));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Progress.class)))
+    public Response progress(@PathParam("plan") String plan, @QueryParam("asOf") String asOf) {
+        return Response.ok(progress.answer(actor, plan, date("asOf", asOf)).json(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** The status table as {@code format=csv} or {@code format=xlsx}. */
@@ -83,7 +89,7 @@ public class PlanResource {
             MediaType.APPLICATION_JSON})
     public Response export(@PathParam("plan") String plan, @QueryParam("format") @DefaultValue("csv")
             @Pattern(regexp = "csv|xlsx") String format, @QueryParam("asOf") String asOf) {
-        Progress p = progress.progress(actor, plan, asOf(asOf));
+        Progress p = progress.progress(actor, plan, date("asOf", asOf));
         boolean xlsx = "xlsx".equals(format);
         return Response.ok(xlsx ? ProgressExport.xlsx(p) : ProgressExport.csv(p))
                 .type(xlsx ? PlanImportResource.XLSX : "text/csv; charset=utf-8")
@@ -95,10 +101,6 @@ public class PlanResource {
     @Path("/{plan}/indicators")
     public List<PlanViews.IndicatorView> indicators(@PathParam("plan") String plan) {
         return indicators.list(actor, plan);
-    }
-
-    private static LocalDate asOf(String asOf) {
-        return asOf == null ? LocalDate.now(HolidayCalendar.ZONE) : date("asOf", asOf);
     }
 
     static LocalDate date(String field, String v) {
