@@ -21,6 +21,9 @@ import vn.friendlygov.criteria.rest.PlanViews;
 final class IndicatorStatuses {
 
     static final String NO_DATA = "NO_DATA";
+    /** Zero at the scales a stored measurement has (numeric(14, 2) and numeric(14, 4)). */
+    private static final BigDecimal ZERO_COUNT = new BigDecimal("0.00");
+    private static final BigDecimal ZERO_VALUE = new BigDecimal("0.0000");
 
     private IndicatorStatuses() {
     }
@@ -48,7 +51,7 @@ final class IndicatorStatuses {
         if (derivedCount(i) && dataStart != null) {
             LocalDate end = Periods.end(period);
             if (end.isBefore(cutoff) && !end.isBefore(dataStart)) {
-                return new PlanViews.PeriodStatus(period, BigDecimal.ZERO, null, BigDecimal.ZERO,
+                return new PlanViews.PeriodStatus(period, ZERO_COUNT, null, ZERO_VALUE,
                         i.meets(BigDecimal.ZERO) ? "MET" : "NOT_MET", FeedbackIndicators.SOURCE,
                         FeedbackIndicators.ACTOR);
             }
