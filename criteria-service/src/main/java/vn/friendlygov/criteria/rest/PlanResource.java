@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.criteria.service.IndicatorQueries;
 import vn.friendlygov.criteria.service.PlanQueries;
 import vn.friendlygov.criteria.service.Progress;
@@ -59,17 +60,21 @@ public class PlanResource {
         return plans.tree(actor, plan);
     }
 
-    /** {@code q} ignores diacritics and case. Sorted by due date; {@code page} from 0. */
+    /** {@code q} ignores diacritics and case. Sorted by due date; {@code page} from 0. Cached per plan version. */
     @GET
     @Path("/{plan}/tasks")
-    public PlanViews.TaskPage tasks(@PathParam("plan") String plan, @QueryParam("unit") @Size(max = 20) String unit,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PlanViews.TaskPage.class)))
+    public Response tasks(@PathParam("plan") String plan, @QueryParam("unit") @Size(max = 20) String unit,
             @QueryParam("status") String status, @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo, @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("overdue") @Pattern(regexp = "true|false") String overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return plans.tasks(actor, plan, new PlanQueries.TaskFilter(unit, status(status), date("dueFrom", dueFrom),
-                date("dueTo", dueTo), q, overdue == null ? null : Boolean.valueOf(overdue), page, size));
+        byte[] json = plans.tasksJson(actor, plan, new PlanQueries.TaskFilter(unit, status(status),
+                date("dueFrom", dueFrom), date("dueTo", dueTo), q == null ? null : VietnameseText.nfc(q),
+                overdue == null ? null : Boolean.valueOf(overdue), page, size));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Served from the plan-version cache (ProgressService): the JSON is written once per plan change. */

@@ -1,5 +1,7 @@
 package vn.friendlygov.criteria.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
@@ -29,11 +32,13 @@ public class PlanQueries {
     private final EntityManager em;
     private final DataSource ds;
     private final PlanHeads heads;
+    private final ObjectMapper json;
 
-    public PlanQueries(EntityManager em, DataSource ds, PlanHeads heads) {
+    public PlanQueries(EntityManager em, DataSource ds, PlanHeads heads, ObjectMapper json) {
         this.em = em;
         this.ds = ds;
         this.heads = heads;
+        this.json = json;
     }
 
     public record TaskFilter(String unit, TaskStatus status, LocalDate dueFrom, LocalDate dueTo, String q,
@@ -81,12 +86,50 @@ public class PlanQueries {
     }
 
     /**
+     * The page as JSON, from a cache filed under the plan's version (as progress, see ProgressService): the plan's
+     * head is read first, so an answer is never older than the version it is filed under, and the database bumps the
+     * version with every change of the plan's tasks.
+     */
+    public byte[] tasksJson(Actor actor, String code, TaskFilter f) {
+        PlanHeads.Head head = heads.head(actor, code);
+        String key = code + "|" + f;
+        CachedPage c = pages.get(key);
+        if (c != null && c.version() == head.version()) {
+            return c.json();
+        }
+        byte[] out;
+        try {
+            out = json.writeValueAsBytes(tasks(code, f));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("task page of " + code + " cannot be written as JSON", e);
+        }
+        if (pages.size() >= PAGES_KEPT) {
+            pages.clear();
+        }
+        pages.merge(key, new CachedPage(head.version(), out), (old, now) -> old.version() > now.version() ? old : now);
+        return out;
+    }
+
+    /** Pages kept (a page of 50 full rows is some 50 kB); past that the cache starts over. */
+    static final int PAGES_KEPT = 500;
+
+    private record CachedPage(long version, byte[] json) {
+    }
+
+    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+
+    /** One page of the plan's tasks, uncached (after {@link PlanHeads#ward} authorised the actor). */
+    public PlanViews.TaskPage tasks(Actor actor, String code, TaskFilter f) {
+        heads.ward(actor, code);
+        return tasks(code, f);
+    }
+
+    /**
      * One page of the plan's tasks, sorted by due date, title and id: one SQL statement over plain JDBC (the rows and
      * the total, {@code count(*) over ()}), mapped straight to the wire records; no ORM session or JTA transaction.
      * A second statement counts only when the page lies past the last row.
      */
-    public PlanViews.TaskPage tasks(Actor actor, String code, TaskFilter f) {
-        heads.ward(actor, code);
+    PlanViews.TaskPage tasks(String code, TaskFilter f) {
         StringBuilder where = new StringBuilder(" from task_occurrence where plan_code = ?");
         List<Object> params = new ArrayList<>();
         params.add(code);

@@ -148,4 +148,30 @@ class ProgressCacheTest {
                 "planCode = ?1 and status = ?2", PLAN, vn.friendlygov.criteria.task.TaskStatus.IN_PROGRESS));
         assertEquals(started, end.at("/total/byStatus/IN_PROGRESS").asLong());
     }
+
+    @Test
+    void theCachedTaskPageFollowsEveryChangeOfTheTasks() {
+        List<String> due = dueByAsOf();
+        String id = due.get(30);
+        java.util.function.Supplier<io.restassured.response.ValidatableResponse> page = () -> given().auth()
+                .oauth2(LEADER).queryParam("dueTo", AS_OF.toString()).queryParam("size", "500").when()
+                .get("/api/v1/plans/" + PLAN + "/tasks").then().statusCode(200);
+        String path = "items.find { it.id == '" + id + "' }";
+        page.get().body(path + ".status", org.hamcrest.Matchers.equalTo("TODO"))
+                .body(path + ".version", org.hamcrest.Matchers.equalTo(0));
+        page.get().body(path + ".status", org.hamcrest.Matchers.equalTo("TODO")); // from the cache
+
+        act(id, "start", null);
+        page.get().body(path + ".status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"))
+                .body(path + ".version", org.hamcrest.Matchers.equalTo(1));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update task_occurrence set evidence_count = 3 where id = ?1").setParameter(1, UUID.fromString(id))
+                .executeUpdate());
+        page.get().body(path + ".evidenceCount", org.hamcrest.Matchers.equalTo(3));
+        // the filter is part of the key: another filter over the same version is its own answer
+        given().auth().oauth2(LEADER).queryParam("status", "IN_PROGRESS").queryParam("q", "LÃNH ĐẠO").when()
+                .get("/api/v1/plans/" + PLAN + "/tasks").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("IN_PROGRESS")));
+    }
 }
