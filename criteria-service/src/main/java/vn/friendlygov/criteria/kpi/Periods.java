@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,15 @@ public final class Periods {
     private Periods() {
     }
 
+    /** The periods of a year never change: computed once per (periodicity, year), shared read-only. */
+    private static final Map<String, List<String>> OF_YEAR = new ConcurrentHashMap<>();
+    private static final Map<String, LocalDate> ENDS = new ConcurrentHashMap<>();
+
     public static List<String> of(String periodicity, int year) {
+        return OF_YEAR.computeIfAbsent(periodicity + "|" + year, k -> List.copyOf(compute(periodicity, year)));
+    }
+
+    private static List<String> compute(String periodicity, int year) {
         List<String> out = new ArrayList<>();
         switch (periodicity) {
             case "WEEKLY" -> {
@@ -57,6 +67,18 @@ public final class Periods {
 
     /** The last day of a well-formed period ("2026-W10" → Sunday 8 March 2026). */
     public static LocalDate end(String period) {
+        LocalDate known = ENDS.get(period);
+        if (known != null) {
+            return known;
+        }
+        LocalDate end = parseEnd(period);
+        if (ENDS.size() < 10_000) {
+            ENDS.put(period, end);
+        }
+        return end;
+    }
+
+    private static LocalDate parseEnd(String period) {
         Matcher w = WEEK.matcher(period);
         if (w.matches()) {
             return LocalDate.of(Integer.parseInt(w.group(1)), 1, 4) // 4 January is always in ISO week 1
