@@ -6,22 +6,26 @@
 # Needs: wrk, hey (apt-get install -y wrk hey), python3 with cryptography, psql, openssl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+for tool in wrk hey; do command -v "$tool" >/dev/null || apt-get install -y "$tool"; done
 PORT=${PORT:-18181}
 RATE=${RATE:-500}          # requests per second for the fixed-rate runs (hey: concurrency x per-worker rate)
 DURATION=${DURATION:-30s}
 WARDS=${WARDS:-100}
 DB=bench_criteria
 WORK=$(mktemp -d)
-trap 'kill "${APP_PID:-}" 2>/dev/null || true; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
+trap 'kill "${APP_PID:-}" 2>/dev/null && wait "${APP_PID:-}" 2>/dev/null; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
 
 if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q package -DskipTests -pl criteria-service -o
+  ./mvnw -B -q -ntp -o package -DskipTests -pl criteria-service -am
 fi
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8' template template0"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 openssl pkey -in "$WORK/key.pem" -pubout -out "$WORK/pub.pem"
 
-java -Xmx1g \
+# JFR=/path/rec.jfr records a profile of the whole run (jfr print --events jdk.ExecutionSample …)
+JAVA_OPTS=${JAVA_OPTS:-}
+[ -n "${JFR:-}" ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"
+java -Xmx1g $JAVA_OPTS \
   -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
   -Dmp.jwt.verify.publickey.location="$WORK/pub.pem" -Dmp.jwt.verify.issuer=https://bench.friendlygov.local \
@@ -45,7 +49,7 @@ echo "imported in $(( $(date +%s) - start )) s; tasks: $(psql -tA -h 127.0.0.1 -
 
 LEADER=$(python3 criteria-service/bench/sign_jwt.py "$WORK/key.pem" leader ward-057 VP)
 PROGRESS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/progress?asOf=2026-06-30"
-TASKS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?unit=VP&status=TODO&dueFrom=2026-04-01&dueTo=2026-09-30&q=cong%20khai&size=50"
+TASKS="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?unit=VP&status=TODO&dueFrom=2026-04-01&dueTo=2026-09-30&q=lanh%20dao&size=50"
 TASKS_PAGE="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?size=50&page=2"
 
 echo "warm-up"
@@ -53,14 +57,23 @@ hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$PROGRESS" >/dev/null
 hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$TASKS" >/dev/null
 
 CONC=$(( RATE / 10 ))
-for name in PROGRESS TASKS TASKS_PAGE; do
+for name in ${RUNS:-PROGRESS TASKS TASKS_PAGE}; do
   echo "== $name at $RATE req/s for $DURATION (hey -c $CONC -q 10)"
   hey -z "$DURATION" -c "$CONC" -q 10 -H "Authorization: Bearer $LEADER" "${!name}" \
-    | grep -E "Requests/sec|Average|Slowest|10% in|50% in|90% in|95% in|99% in|\[[0-9]+\]"
+    | grep -E "Requests/sec|Average|Slowest|10% in|50% in|90% in|95% in|99% in|^ +\[[0-9]+\]"
 done
 
+echo "== cache-missing paths at <= $RATE req/s (wrk -c50, 100 ms pause per connection, random ward and day)"
+for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-06-{day}" "/api/v1/plans/{plan}/tasks?dueFrom=2026-01-{day}&size=50"; do
+  echo "-- $tpl"
+  PATH_TEMPLATE="$tpl" TOKEN="$ADMIN" DELAY_MS=$(( 50000 / RATE )) wrk -t2 -c50 -d"$DURATION" --latency \
+    -s criteria-service/bench/wards.lua "http://127.0.0.1:$PORT" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
+done
+
+[ "${SATURATION:-1}" = 1 ] || exit 0
 echo "== saturation across all wards (wrk -t2 -c32, city admin token)"
-for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-06-30" "/api/v1/plans/{plan}/tasks?unit=VP&status=TODO&size=50"; do
+for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-06-30" "/api/v1/plans/{plan}/tasks?unit=VP&status=TODO&size=50" \
+    "/api/v1/plans/{plan}/tasks?dueFrom=2026-01-{day}&size=50"; do
   echo "-- $tpl"
   PATH_TEMPLATE="$tpl" TOKEN="$ADMIN" wrk -t2 -c32 -d20s --latency -s criteria-service/bench/wards.lua \
     "http://127.0.0.1:$PORT" | grep -E "Requests/sec|50%|90%|99%|Non-2xx"

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,15 @@ public final class Periods {
     private Periods() {
     }
 
+    /** The periods of a year never change: computed once per (periodicity, year), shared read-only. */
+    private static final Map<String, List<String>> OF_YEAR = new ConcurrentHashMap<>();
+    private static final Map<String, LocalDate> ENDS = new ConcurrentHashMap<>();
+
     public static List<String> of(String periodicity, int year) {
+        return OF_YEAR.computeIfAbsent(periodicity + "|" + year, k -> List.copyOf(compute(periodicity, year)));
+    }
+
+    private static List<String> compute(String periodicity, int year) {
         List<String> out = new ArrayList<>();
         switch (periodicity) {
             case "WEEKLY" -> {
@@ -53,6 +63,48 @@ public final class Periods {
             case "MONTHLY" -> String.format("%d-%02d", date.getYear(), date.getMonthValue());
             default -> date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
         };
+    }
+
+    /** The last day of a well-formed period ("2026-W10" → Sunday 8 March 2026). */
+    public static LocalDate end(String period) {
+        LocalDate known = ENDS.get(period);
+        if (known != null) {
+            return known;
+        }
+        LocalDate end = parseEnd(period);
+        if (ENDS.size() < 10_000) {
+            ENDS.put(period, end);
+        }
+        return end;
+    }
+
+    private static LocalDate parseEnd(String period) {
+        Matcher w = WEEK.matcher(period);
+        if (w.matches()) {
+            return LocalDate.of(Integer.parseInt(w.group(1)), 1, 4) // 4 January is always in ISO week 1
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(w.group(2)))
+                    .with(java.time.DayOfWeek.SUNDAY);
+        }
+        Matcher m = MONTH.matcher(period);
+        if (m.matches()) {
+            LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+            return first.withDayOfMonth(first.lengthOfMonth());
+        }
+        Matcher q = QUARTER.matcher(period);
+        if (q.matches()) {
+            return LocalDate.of(Integer.parseInt(q.group(1)), 3 * Integer.parseInt(q.group(2)), 1)
+                    .with(java.time.temporal.TemporalAdjusters.lastDayOfMonth());
+        }
+        throw new IllegalArgumentException("not a period: " + period);
+    }
+
+    /** The first day of a well-formed period. */
+    public static LocalDate start(String period) {
+        LocalDate end = end(period);
+        if (WEEK.matcher(period).matches()) {
+            return end.minusDays(6);
+        }
+        return MONTH.matcher(period).matches() ? end.withDayOfMonth(1) : end.minusMonths(2).withDayOfMonth(1);
     }
 
     static String week(LocalDate d) {

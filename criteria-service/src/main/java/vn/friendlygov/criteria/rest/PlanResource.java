@@ -17,10 +17,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import vn.friendlygov.common.calendar.HolidayCalendar;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.criteria.service.IndicatorQueries;
 import vn.friendlygov.criteria.service.PlanQueries;
 import vn.friendlygov.criteria.service.Progress;
@@ -57,23 +60,31 @@ public class PlanResource {
         return plans.tree(actor, plan);
     }
 
-    /** {@code q} ignores diacritics and case. Sorted by due date; {@code page} from 0. */
+    /** {@code q} ignores diacritics and case. Sorted by due date; {@code page} from 0. Cached per plan version. */
     @GET
     @Path("/{plan}/tasks")
-    public PlanViews.TaskPage tasks(@PathParam("plan") String plan, @QueryParam("unit") @Size(max = 20) String unit,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PlanViews.TaskPage.class)))
+    public Response tasks(@PathParam("plan") String plan, @QueryParam("unit") @Size(max = 20) String unit,
             @QueryParam("status") String status, @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo, @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("overdue") @Pattern(regexp = "true|false") String overdue,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return plans.tasks(actor, plan, new PlanQueries.TaskFilter(unit, status(status), date("dueFrom", dueFrom),
-                date("dueTo", dueTo), q, overdue == null ? null : Boolean.valueOf(overdue), page, size));
+        byte[] json = plans.tasksJson(actor, plan, new PlanQueries.TaskFilter(unit, status(status),
+                date("dueFrom", dueFrom), date("dueTo", dueTo), q == null ? null : VietnameseText.nfc(q),
+                overdue == null ? null : Boolean.valueOf(overdue), page, size));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** Served from the plan-version cache (ProgressService): the JSON is written once per plan change. */
     @GET
     @Path("/{plan}/progress")
-    public Progress progress(@PathParam("plan") String plan, @QueryParam("asOf") String asOf) {
-        return progress.progress(actor, plan, asOf(asOf));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Progress.class)))
+    public Response progress(@PathParam("plan") String plan, @QueryParam("asOf") String asOf) {
+        return Response.ok(progress.answer(actor, plan, date("asOf", asOf)).json(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** The status table as {@code format=csv} or {@code format=xlsx}. */
@@ -83,7 +94,7 @@ public class PlanResource {
             MediaType.APPLICATION_JSON})
     public Response export(@PathParam("plan") String plan, @QueryParam("format") @DefaultValue("csv")
             @Pattern(regexp = "csv|xlsx") String format, @QueryParam("asOf") String asOf) {
-        Progress p = progress.progress(actor, plan, asOf(asOf));
+        Progress p = progress.progress(actor, plan, date("asOf", asOf));
         boolean xlsx = "xlsx".equals(format);
         return Response.ok(xlsx ? ProgressExport.xlsx(p) : ProgressExport.csv(p))
                 .type(xlsx ? PlanImportResource.XLSX : "text/csv; charset=utf-8")
@@ -95,10 +106,6 @@ public class PlanResource {
     @Path("/{plan}/indicators")
     public List<PlanViews.IndicatorView> indicators(@PathParam("plan") String plan) {
         return indicators.list(actor, plan);
-    }
-
-    private static LocalDate asOf(String asOf) {
-        return asOf == null ? LocalDate.now(HolidayCalendar.ZONE) : date("asOf", asOf);
     }
 
     static LocalDate date(String field, String v) {

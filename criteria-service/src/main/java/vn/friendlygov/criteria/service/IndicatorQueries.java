@@ -3,6 +3,7 @@ package vn.friendlygov.criteria.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,29 +26,35 @@ public class IndicatorQueries {
 
     private final PlanQueries plans;
     private final IndicatorService indicators;
+    private final ProgressService progress;
 
-    public IndicatorQueries(PlanQueries plans, IndicatorService indicators) {
+    public IndicatorQueries(PlanQueries plans, IndicatorService indicators, ProgressService progress) {
         this.plans = plans;
         this.indicators = indicators;
+        this.progress = progress;
     }
 
+    /**
+     * Every indicator with the status of each period as known today (IndicatorStatuses: measured, derived zero for
+     * an ended week of a count from our own events, or NO_DATA) and {@code latestStatus}, that of the latest
+     * period with data.
+     */
     @Transactional
     public List<PlanViews.IndicatorView> list(Actor actor, String code) {
         Plan plan = plans.plan(actor, code);
+        LocalDate today = progress.today();
         List<Indicator> list = Indicator.list("planCode = ?1 order by criterionCode, code", code);
         Map<UUID, Map<String, Measurement>> measured = IndicatorService.measurements(list);
+        LocalDate dataStart = list.stream().anyMatch(IndicatorStatuses::derivedCount)
+                ? IndicatorStatuses.feedbackDataStart(plan.ward) : null;
         List<PlanViews.IndicatorView> out = new ArrayList<>();
         for (Indicator i : list) {
             Map<String, Measurement> m = measured.getOrDefault(i.id, Map.of());
-            List<PlanViews.PeriodStatus> periods = new ArrayList<>();
-            String latest = "NO_DATA";
-            for (String p : Periods.of(i.periodicity, plan.year)) {
-                Measurement x = m.get(p);
-                periods.add(x == null ? new PlanViews.PeriodStatus(p, null, null, null, "NO_DATA", null, null)
-                        : new PlanViews.PeriodStatus(p, x.numerator, x.denominator, x.value, x.status, x.source,
-                                x.actor));
-                if (x != null) {
-                    latest = x.status;
+            List<PlanViews.PeriodStatus> periods = IndicatorStatuses.periods(i, plan.year, m, today, dataStart);
+            String latest = IndicatorStatuses.NO_DATA;
+            for (PlanViews.PeriodStatus p : periods) {
+                if (!IndicatorStatuses.NO_DATA.equals(p.status())) {
+                    latest = p.status();
                 }
             }
             out.add(new PlanViews.IndicatorView(i.id, i.code, i.name, i.criterionCode, i.unitCode, i.periodicity,

@@ -19,7 +19,8 @@ import vn.friendlygov.criteria.task.TaskStatus;
  * Once a day, marks the open tasks (TODO, IN_PROGRESS, RETURNED) whose due date has passed as overdue, with a
  * history entry and a {@code task.overdue} event each. Safe with several replicas: each batch locks its rows with
  * {@code FOR UPDATE SKIP LOCKED} and the flag is checked under the lock, so a task is marked, and announced, once.
- * A submitted task is not overdue: the unit did its part in time and waits for review.
+ * A submitted task is not overdue: the unit did its part in time and waits for review. A batch is taken in plan order
+ * so that the plan versions its commit bumps (migration V2) are locked in the same order by every replica.
  */
 @ApplicationScoped
 public class OverdueJob {
@@ -57,7 +58,7 @@ public class OverdueJob {
 
     private int markBatch(LocalDate today) {
         List<TaskOccurrence> due = em.createQuery("from TaskOccurrence where overdue = false and status in :open "
-                + "and dueDate < :today order by dueDate, id", TaskOccurrence.class)
+                + "and dueDate < :today order by planCode, dueDate, id", TaskOccurrence.class)
                 .setParameter("open", List.of(TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.RETURNED))
                 .setParameter("today", today)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

@@ -1,141 +1,109 @@
 package vn.friendlygov.criteria.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.common.security.Actor;
-import vn.friendlygov.criteria.kpi.Indicator;
-import vn.friendlygov.criteria.kpi.Measurement;
-import vn.friendlygov.criteria.plan.Plan;
-import vn.friendlygov.criteria.plan.PlanItem;
-import vn.friendlygov.criteria.plan.Unit;
-import vn.friendlygov.criteria.task.TaskStatus;
 
 /**
- * Where a ward stands: tasks by state per criterion, top-level item and unit, overdue counts, KPI status and a score
- * per criterion (docs/2026-11-26-criteria-progress-score.md): score = 100 × (0.7 × T + 0.3 × K) where T is the
- * approved share of the tasks due by the date (1 when none was due) and K the share of the criterion's indicators
- * whose latest measured period is MET (no data counts as not met); without indicators, score = 100 × T.
+ * Progress of a plan, cached by the plan's version (docs/2026-12-02-criteria-read-path.md). A request reads the plan's
+ * head (ward and version, one indexed row) and answers from the cache when the plan has not changed since the answer
+ * was computed for the same {@code asOf} and the same day; otherwise {@link ProgressCalculator} recomputes it from the
+ * tasks. The database bumps the version in the transaction of every change that alters progress (migration V2), and
+ * the head is read before the tasks, so a cached answer is never older than the version it is filed under, on any
+ * replica. The JSON is kept as well, so that a cached answer costs no serialisation either.
  */
 @ApplicationScoped
 public class ProgressService {
 
-    private static final int SHAPES_KEPT = 2000;
+    /** Plans kept; past that the cache starts over (an entry is a few tens of kB). */
+    static final int PLANS_KEPT = 1000;
+    /** Distinct {@code asOf} dates kept per plan version. */
+    static final int DATES_KEPT = 8;
 
-    private final EntityManager em;
-    private final PlanQueries plans;
-    private final Map<String, PlanShape> shapes = new ConcurrentHashMap<>();
-    private volatile List<Unit> units;
-
-    public ProgressService(EntityManager em, PlanQueries plans) {
-        this.em = em;
-        this.plans = plans;
+    /** One computed answer: the value and its JSON. */
+    public record Answer(Progress progress, byte[] json) {
     }
 
-    @Transactional
+    /** The answers for one version of one plan on one day, by {@code asOf}. */
+    private record Slot(long version, LocalDate today, Map<LocalDate, Answer> byAsOf) {
+    }
+
+    private final PlanHeads heads;
+    private final ProgressCalculator calculator;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, Slot> cache = new ConcurrentHashMap<>();
+
+    public ProgressService(PlanHeads heads, ProgressCalculator calculator, ObjectMapper json, Clock clock) {
+        this.heads = heads;
+        this.calculator = calculator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Today in Asia/Ho_Chi_Minh, the default {@code asOf}. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), HolidayCalendar.ZONE);
+    }
+
     public Progress progress(Actor actor, String code, LocalDate asOf) {
-        ReadOnly.session(em);
-        Plan plan = plans.plan(actor, code);
-        PlanShape shape = shape(plan);
-        Progress.Tally total = new Progress.Tally();
-        Map<String, Progress.Tally> byCriterion = new LinkedHashMap<>();
-        Map<UUID, Progress.Tally> byTopItem = new LinkedHashMap<>();
-        Map<String, Progress.Tally> byUnit = new LinkedHashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select criterion_code, item_id, lead_unit, status, overdue, "
-                + "due_date <= ?2 as due, count(*) from task_occurrence where plan_code = ?1 "
-                + "group by 1, 2, 3, 4, 5, 6").setParameter(1, code).setParameter(2, asOf).getResultList();
-        for (Object[] r : rows) {
-            TaskStatus status = TaskStatus.valueOf((String) r[3]);
-            boolean overdue = (Boolean) r[4];
-            boolean due = Boolean.TRUE.equals(r[5]);
-            long n = ((Number) r[6]).longValue();
-            total.add(status, overdue, due, n);
-            byCriterion.computeIfAbsent((String) r[0], k -> new Progress.Tally()).add(status, overdue, due, n);
-            byUnit.computeIfAbsent((String) r[2], k -> new Progress.Tally()).add(status, overdue, due, n);
-            UUID top = r[1] == null ? null : shape.topOf().get((UUID) r[1]);
-            if (top != null) {
-                byTopItem.computeIfAbsent(top, k -> new Progress.Tally()).add(status, overdue, due, n);
-            }
-        }
-        List<Progress.IndicatorStatus> indicators = indicatorStatuses(code);
-        List<Progress.CriterionProgress> criteria = new ArrayList<>();
-        for (PlanShape.Node c : shape.criteria()) {
-            Progress.Tally t = byCriterion.getOrDefault(c.criterionCode(), new Progress.Tally());
-            int met = 0;
-            int notMet = 0;
-            int noData = 0;
-            for (Progress.IndicatorStatus s : indicators) {
-                if (s.criterionCode().equals(c.criterionCode())) {
-                    switch (s.status()) {
-                        case "MET" -> met++;
-                        case "NOT_MET" -> notMet++;
-                        default -> noData++;
-                    }
-                }
-            }
-            int kpiCount = met + notMet + noData;
-            double score = kpiCount == 0 ? t.dueShare() : 0.7 * t.dueShare() + 0.3 * met / kpiCount;
-            criteria.add(new Progress.CriterionProgress(c.criterionCode(), c.title(), t.counts(),
-                    new Progress.Kpis(met, notMet, noData), (int) Math.round(100 * score)));
-        }
-        List<Progress.ItemProgress> itemProgress = new ArrayList<>();
-        for (PlanShape.Node i : shape.topItems()) {
-            Progress.Tally t = byTopItem.get(i.id());
-            if (t != null) {
-                itemProgress.add(new Progress.ItemProgress(i.id(), i.key(), i.criterionCode(), i.title(), t.counts()));
-            }
-        }
-        List<Progress.UnitProgress> unitProgress = new ArrayList<>();
-        for (Unit u : units()) {
-            unitProgress.add(new Progress.UnitProgress(u.code, u.name,
-                    byUnit.getOrDefault(u.code, new Progress.Tally()).counts()));
-        }
-        return new Progress(plan.code, plan.ward, asOf, total.counts(), criteria, itemProgress, unitProgress,
-                indicators);
+        return answer(actor, code, asOf).progress();
     }
 
-    /** The tree changes only with a new file: cached by plan and file hash, so every replica stays correct. */
-    private PlanShape shape(Plan plan) {
-        String key = plan.code + "|" + plan.sourceSha256;
-        PlanShape s = shapes.get(key);
-        if (s == null) {
-            s = PlanShape.of(PlanItem.list("planCode = ?1 and active = true order by position", plan.code));
-            if (shapes.size() >= SHAPES_KEPT) {
-                shapes.clear();
+    /** The progress as of {@code asOf} (null: today), from the cache when the plan has not changed. */
+    public Answer answer(Actor actor, String code, LocalDate asOf) {
+        PlanHeads.Head head = heads.head(actor, code);
+        LocalDate today = today();
+        LocalDate date = asOf == null ? today : asOf;
+        Slot slot = cache.get(code);
+        if (slot != null && slot.version() == head.version() && slot.today().equals(today)) {
+            Answer a = slot.byAsOf().get(date);
+            if (a != null) {
+                return a;
             }
-            shapes.put(key, s);
         }
-        return s;
+        Answer a = compute(head, date, today);
+        store(code, head.version(), today, date, a);
+        return a;
     }
 
-    /** The canonical units come with the schema (a migration), so they are read once. */
-    private List<Unit> units() {
-        List<Unit> u = units;
-        if (u == null) {
-            u = List.copyOf(Unit.<Unit>list("order by position"));
-            units = u;
-        }
-        return u;
+    /** Recomputes from the tasks without the cache and without authorisation (tests compare both paths). */
+    public Progress recompute(String code, LocalDate asOf) {
+        PlanHeads.Head head = heads.find(code);
+        LocalDate today = today();
+        return calculator.compute(head, asOf == null ? today : asOf, today);
     }
 
-    private static List<Progress.IndicatorStatus> indicatorStatuses(String code) {
-        List<Indicator> indicators = Indicator.list("planCode = ?1 order by code", code);
-        Map<UUID, Map<String, Measurement>> measured = IndicatorService.measurements(indicators);
-        List<Progress.IndicatorStatus> out = new ArrayList<>();
-        for (Indicator i : indicators) {
-            Map<String, Measurement> m = measured.getOrDefault(i.id, Map.of());
-            String latest = m.keySet().stream().max(String::compareTo).orElse(null);
-            out.add(new Progress.IndicatorStatus(i.id, i.code, i.criterionCode, latest,
-                    latest == null ? "NO_DATA" : m.get(latest).status));
+    private Answer compute(PlanHeads.Head head, LocalDate asOf, LocalDate today) {
+        Progress p = calculator.compute(head, asOf, today);
+        try {
+            return new Answer(p, json.writeValueAsBytes(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("progress of " + head.code() + " cannot be written as JSON", e);
         }
-        return out;
+    }
+
+    private void store(String code, long version, LocalDate today, LocalDate asOf, Answer a) {
+        if (cache.size() >= PLANS_KEPT && !cache.containsKey(code)) {
+            cache.clear();
+        }
+        cache.compute(code, (k, old) -> {
+            if (old != null && (old.version() > version || old.today().isAfter(today))) {
+                return old; // a newer answer is already filed: keep it
+            }
+            Slot s = old != null && old.version() == version && old.today().equals(today) ? old
+                    : new Slot(version, today, new ConcurrentHashMap<>());
+            if (s.byAsOf().size() >= DATES_KEPT) {
+                s.byAsOf().clear();
+            }
+            s.byAsOf().put(asOf, a);
+            return s;
+        });
     }
 }

@@ -2,6 +2,8 @@ package vn.friendlygov.criteria.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import vn.friendlygov.criteria.task.TaskStatus;
  * Generates the plan year's task occurrences from the items' schedules: one per leaf item, lead unit and period.
  * Re-running it is idempotent: an occurrence is found again by (item, lead unit, period start); one whose fields changed
  * is updated (event {@code task.updated}); one that the plan no longer asks for is cancelled with a reason, never
- * deleted, so its history stays.
+ * deleted, so its history stays. An overdue occurrence whose due date the new plan moves to today or later is no
+ * longer overdue (the flag is cleared with the update, and the {@code task.updated} event carries it).
  */
 @ApplicationScoped
 public class TaskPlanner {
@@ -33,10 +36,12 @@ public class TaskPlanner {
 
     private final TaskJournal journal;
     private final OccurrenceSchedule schedule;
+    private final Clock clock;
 
-    public TaskPlanner(TaskJournal journal, HolidayCalendar calendar) {
+    public TaskPlanner(TaskJournal journal, HolidayCalendar calendar, Clock clock) {
         this.journal = journal;
         this.schedule = new OccurrenceSchedule(calendar);
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,6 +53,7 @@ public class TaskPlanner {
         int updated = 0;
         int unchanged = 0;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), HolidayCalendar.ZONE);
         for (ParsedItem p : parsed.leaves()) {
             PlanItem item = items.get(p.key);
             for (Occurrence o : schedule.occurrences(p.timeFrame, p.facts, plan.year)) {
@@ -61,8 +67,13 @@ public class TaskPlanner {
                         journal.record(wanted, TaskEvents.CREATED, "CREATE", null, actor, null);
                         created++;
                     } else if (copyIfChanged(wanted, task)) {
-                        journal.record(task, TaskEvents.UPDATED, "UPDATE", task.status, actor,
-                                "plan re-imported");
+                        String reason = "plan re-imported";
+                        if (task.overdue && (task.dueDate == null || !task.dueDate.isBefore(today))) {
+                            // the job marks what is due before today; a due date moved into the future is not late
+                            task.overdue = false;
+                            reason += "; due " + task.dueDate + ", no longer overdue";
+                        }
+                        journal.record(task, TaskEvents.UPDATED, "UPDATE", task.status, actor, reason);
                         updated++;
                     } else {
                         unchanged++;
