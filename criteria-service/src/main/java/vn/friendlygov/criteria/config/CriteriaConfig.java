@@ -9,8 +9,11 @@ public interface CriteriaConfig {
     Overdue overdue();
 
     interface Overdue {
-        /** When the daily overdue job runs (Quartz-style cron, Asia/Ho_Chi_Minh); the value is read by @Scheduled. */
-        @WithDefault("0 5 0 * * ?")
+        /**
+         * When the overdue job runs (Quartz-style cron, Asia/Ho_Chi_Minh; read by @Scheduled). Hourly, so that a day
+         * missed while the service was down, or a plan imported with past due dates, is caught up within the hour.
+         */
+        @WithDefault("0 5 * * * ?")
         String cron();
 
         /** Tasks marked per transaction, so that a large backlog does not hold locks for long. */

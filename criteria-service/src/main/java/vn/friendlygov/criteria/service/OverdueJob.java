@@ -16,8 +16,8 @@ import vn.friendlygov.criteria.task.TaskOccurrence;
 import vn.friendlygov.criteria.task.TaskStatus;
 
 /**
- * Once a day, marks the open tasks (TODO, IN_PROGRESS, RETURNED) whose due date has passed as overdue, with a
- * history entry and a {@code task.overdue} event each. Safe with several replicas: each batch locks its rows with
+ * Every hour (only the first run after midnight usually finds work), marks the open tasks (TODO, IN_PROGRESS,
+ * RETURNED) whose due date has passed as overdue, with a history entry and a {@code task.overdue} event each. Safe with several replicas: each batch locks its rows with
  * {@code FOR UPDATE SKIP LOCKED} and the flag is checked under the lock, so a task is marked, and announced, once.
  * A submitted task is not overdue: the unit did its part in time and waits for review. A batch is taken in plan order
  * so that the plan versions its commit bumps (migration V2) are locked in the same order by every replica.
@@ -39,8 +39,9 @@ public class OverdueJob {
     }
 
     @Scheduled(cron = "{criteria.overdue.cron}", timeZone = "Asia/Ho_Chi_Minh", identity = "overdue-tasks",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void daily() {
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
         int n = markOverdue(LocalDate.now(HolidayCalendar.ZONE));
         LOG.infof("overdue job marked %d tasks", n);
     }

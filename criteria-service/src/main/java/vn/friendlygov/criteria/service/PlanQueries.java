@@ -118,12 +118,6 @@ public class PlanQueries {
 
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
 
-    /** One page of the plan's tasks, uncached (after {@link PlanHeads#ward} authorised the actor). */
-    public PlanViews.TaskPage tasks(Actor actor, String code, TaskFilter f) {
-        heads.ward(actor, code);
-        return tasks(code, f);
-    }
-
     /**
      * One page of the plan's tasks, sorted by due date, title and id: one SQL statement over plain JDBC (the rows and
      * the total, {@code count(*) over ()}), mapped straight to the wire records; no ORM session or JTA transaction.
