@@ -1,5 +1,6 @@
 package vn.friendlygov.evidence.rest;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -13,13 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import java.util.function.Supplier;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.evidence.domain.EvidenceState;
@@ -29,12 +30,10 @@ import vn.friendlygov.evidence.rest.EvidenceViews.ReviewRequest;
 import vn.friendlygov.evidence.rest.EvidenceViews.WithdrawRequest;
 import vn.friendlygov.evidence.service.EvidenceQueries;
 import vn.friendlygov.evidence.service.EvidenceService;
-import vn.friendlygov.evidence.service.SubmissionForm;
-import vn.friendlygov.evidence.service.UploadInspector.Upload;
 
 /**
- * Evidence records. Uploads are multipart: Quarkus spools every file part to disk as it arrives
- * ({@code quarkus.http.body.uploads-directory}), so no file is ever held in memory.
+ * Evidence records. Uploads are multipart bodies read as a stream: files go straight into the store's incoming
+ * directory while they are hashed, never held in memory and never spooled elsewhere first.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,26 +47,33 @@ public class EvidenceResource {
         this.queries = queries;
     }
 
+    /**
+     * Multipart: {@code kind}, {@code title}, {@code description}, {@code activityDate}, {@code place}, {@code url}
+     * and file parts. The body is read by {@link vn.friendlygov.evidence.upload.UploadReceiver} in one pass, only
+     * after the task and the caller's right to submit are checked.
+     */
     @POST
     @Path("/tasks/{taskId}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
-    public Response submit(@PathParam("taskId") String taskId, @RestForm String kind, @RestForm String title,
-            @RestForm String description, @RestForm String activityDate, @RestForm String place,
-            @RestForm String url, @RestForm(FileUpload.ALL) List<FileUpload> files) {
-        UUID id = service.submit(taskId, new SubmissionForm(kind, title, description, activityDate, place, url),
-                uploads(files));
+    public Response submit(@PathParam("taskId") String taskId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body, RoutingContext rc) {
+        UUID id = uploading(rc, () -> service.submit(taskId, body, contentType));
         EvidenceView view = view(id);
         return Response.created(URI.create("/api/v1/evidence/" + id)).tag(etag(view)).entity(view).build();
     }
 
+    /** Multipart: file parts and an optional {@code note}. */
     @POST
     @Path("/evidence/{id}/revisions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
-    public Response revise(@PathParam("id") UUID id, @RestForm String note,
-            @RestForm(FileUpload.ALL) List<FileUpload> files, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.revise(id, uploads(files), note, ifMatch);
+    public Response revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body, RoutingContext rc) {
+        uploading(rc, () -> {
+            service.revise(id, body, contentType, ifMatch);
+            return id;
+        });
         return ok(id);
     }
 
@@ -162,7 +168,19 @@ public class EvidenceResource {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(view.version()));
     }
 
-    private static List<Upload> uploads(List<FileUpload> files) {
-        return files == null ? List.of() : files.stream().map(f -> new Upload(f.uploadedFile(), f.fileName())).toList();
+    /**
+     * Runs an upload. When it is refused before the whole body was read (a check before the body, a body over the
+     * limit), the connection is closed after the answer instead of reading the rest of a body nobody will use.
+     */
+    private static <T> T uploading(RoutingContext rc, Supplier<T> upload) {
+        try {
+            return upload.get();
+        } catch (RuntimeException e) {
+            if (!rc.request().isEnded()) {
+                rc.response().headers().set("Connection", "close");
+                rc.addEndHandler(ended -> rc.request().connection().close());
+            }
+            throw e;
+        }
     }
 }

@@ -29,7 +29,7 @@ import vn.friendlygov.testsupport.TestTokens;
 class BadUploadTest {
 
     static final Path STORE = Path.of("target/evidence-blobs");
-    static final Path SPOOL = Path.of("target/evidence-uploads"); // %test.quarkus.http.body.uploads-directory
+    static final Path SPOOL = STORE.resolve(".incoming"); // uploads are written here while they arrive
 
     Task task;
 
@@ -141,7 +141,7 @@ class BadUploadTest {
     private void nothingLeft(long storedBefore) {
         assertEquals(0, Fixtures.evidenceCount(task.id));
         assertEquals(storedBefore, storedFiles(), "stored files (x 1,000,000) + stored_blob rows");
-        // the spooled parts are removed when the request ends (tests run one at a time: nothing else spools)
+        // temporary upload files are removed when a request is refused (tests run one at a time)
         await().atMost(Duration.ofSeconds(10)).until(() -> count(SPOOL) == 0);
     }
 
