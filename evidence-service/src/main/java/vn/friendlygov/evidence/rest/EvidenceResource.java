@@ -30,6 +30,7 @@ import vn.friendlygov.evidence.rest.EvidenceViews.ReviewRequest;
 import vn.friendlygov.evidence.rest.EvidenceViews.WithdrawRequest;
 import vn.friendlygov.evidence.service.EvidenceQueries;
 import vn.friendlygov.evidence.service.EvidenceService;
+import vn.friendlygov.evidence.upload.RequestBodyStream;
 
 /**
  * Evidence records. Uploads are multipart bodies read as a stream: files go straight into the store's incoming
@@ -38,6 +39,9 @@ import vn.friendlygov.evidence.service.EvidenceService;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
+
+    /** An upload that sends nothing for this long is abandoned. */
+    private static final long BODY_IDLE_TIMEOUT_MS = 60_000;
 
     private final EvidenceService service;
     private final EvidenceQueries queries;
@@ -49,18 +53,19 @@ public class EvidenceResource {
 
     /**
      * Multipart: {@code kind}, {@code title}, {@code description}, {@code activityDate}, {@code place}, {@code url}
-     * and file parts. The body is read by {@link vn.friendlygov.evidence.upload.UploadReceiver} in one pass, only
-     * after the task and the caller's right to submit are checked.
+     * and file parts. Quarkus REST does not read the body (no body parameter): it is read by
+     * {@link vn.friendlygov.evidence.upload.UploadReceiver} in one pass, only after the task and the caller's right to
+     * submit are checked.
      */
     @POST
     @Path("/tasks/{taskId}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
     public Response submit(@PathParam("taskId") String taskId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body, RoutingContext rc) {
-        UUID id = uploading(rc, () -> service.submit(taskId, body, contentType));
-        EvidenceView view = view(id);
-        return Response.created(URI.create("/api/v1/evidence/" + id)).tag(etag(view)).entity(view).build();
+            RoutingContext rc) {
+        EvidenceQueries.Found created = uploading(rc, () -> service.submit(taskId, body(rc), contentType));
+        EvidenceView view = EvidenceView.of(created.evidence(), created.files(), created.history());
+        return Response.created(URI.create("/api/v1/evidence/" + view.id())).tag(etag(view)).entity(view).build();
     }
 
     /** Multipart: file parts and an optional {@code note}. */
@@ -69,9 +74,9 @@ public class EvidenceResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
     public Response revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body, RoutingContext rc) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RoutingContext rc) {
         uploading(rc, () -> {
-            service.revise(id, body, contentType, ifMatch);
+            service.revise(id, body(rc), contentType, ifMatch);
             return id;
         });
         return ok(id);
@@ -166,6 +171,11 @@ public class EvidenceResource {
 
     private static jakarta.ws.rs.core.EntityTag etag(EvidenceView view) {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(view.version()));
+    }
+
+    /** The body, opened only when the service asks for it (after its checks). */
+    private static Supplier<InputStream> body(RoutingContext rc) {
+        return () -> new RequestBodyStream(rc.request(), BODY_IDLE_TIMEOUT_MS);
     }
 
     /**

@@ -49,8 +49,10 @@ public class EvidenceQueries {
                 EvidenceHistory.list("evidenceId = ?1 order by at, id", id));
     }
 
+    /** One file of a record, for its download: authorised by the record's task, without reading its other rows. */
     public EvidenceFile file(UUID evidenceId, UUID fileId) {
-        one(evidenceId); // authorises
+        Evidence e = EvidenceService.evidence(evidenceId);
+        access.requireReader(EvidenceService.task(e.taskId));
         EvidenceFile f = EvidenceFile.findById(fileId);
         if (f == null || !f.evidenceId.equals(evidenceId)) {
             throw ProblemException.notFound("file", fileId);

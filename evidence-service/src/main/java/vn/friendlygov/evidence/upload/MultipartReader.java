@@ -55,7 +55,6 @@ public final class MultipartReader {
     private int pos;
     private int end;
     private boolean eof;
-    private long total;
 
     public MultipartReader(InputStream in, String boundary) {
         this.in = in;
@@ -64,11 +63,6 @@ public final class MultipartReader {
         for (int i = 0; i < delimiter.length - 1; i++) {
             skip[delimiter[i] & 0xff] = delimiter.length - 1 - i;
         }
-    }
-
-    /** Bytes read from the body so far. */
-    public long bytesRead() {
-        return total;
     }
 
     /** The boundary of a {@code multipart/form-data} content type, or null when it names none. */
@@ -242,7 +236,6 @@ public final class MultipartReader {
             eof = true;
         } else {
             end += n;
-            total += n;
         }
     }
 
@@ -253,21 +246,5 @@ public final class MultipartReader {
             compactAndRead();
             pos = end;
         }
-    }
-
-    /**
-     * Reads and discards the rest of the body after a refusal, up to {@code limit} bytes in all; false when the
-     * limit was reached first.
-     */
-    public boolean discardRest(long limit) throws IOException {
-        pos = end;
-        while (!eof) {
-            if (total > limit) {
-                return false;
-            }
-            compactAndRead();
-            pos = end;
-        }
-        return true;
     }
 }

@@ -21,6 +21,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.problem.Problem;
@@ -50,6 +56,15 @@ public class UploadReceiver {
 
     private static final Logger LOG = Logger.getLogger(UploadReceiver.class);
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** A large file is flushed to disk in the background every this many bytes while the rest still arrives. */
+    private static final long FLUSH_EVERY = 8L * 1024 * 1024;
+    /** Runs those background flushes; when all are busy a flush is skipped (the final one catches up). */
+    private static final ThreadPoolExecutor FLUSHER = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "evidence-upload-flush");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.AbortPolicy());
 
     private final EvidenceConfig config;
     private final MediaTypeDetector detector;
@@ -248,6 +263,8 @@ public class UploadReceiver {
         private int headLength;
         private String type;
         private long size;
+        private long flushedUpTo;
+        private Future<?> flushing;
 
         FileWriter(String field, String name) throws IOException {
             this.field = field;
@@ -276,6 +293,34 @@ public class UploadReceiver {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+            if (size - flushedUpTo >= FLUSH_EVERY && (flushing == null || flushing.isDone())) {
+                // write back what has arrived while the rest is still received, so that the final force is short
+                flushedUpTo = size;
+                try {
+                    flushing = FLUSHER.submit(() -> {
+                        channel.force(false);
+                        return null;
+                    });
+                } catch (RejectedExecutionException e) {
+                    flushing = null;
+                }
+            }
+        }
+
+        private void awaitFlush() throws IOException {
+            if (flushing == null) {
+                return;
+            }
+            try {
+                flushing.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while flushing an upload");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } finally {
+                flushing = null;
+            }
         }
 
         InspectedFile finish() throws IOException {
@@ -286,6 +331,7 @@ public class UploadReceiver {
             if (type == null) {
                 checkType();
             }
+            awaitFlush();
             channel.force(true); // durable before the record that points at it can commit
             channel.close();
             String sha = HexFormat.of().formatHex(digest.digest());
@@ -302,6 +348,11 @@ public class UploadReceiver {
         }
 
         void discard() {
+            try {
+                awaitFlush();
+            } catch (IOException e) {
+                LOG.debugf("flushing a discarded upload: %s", e.getMessage());
+            }
             try {
                 channel.close();
             } catch (IOException e) {

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,11 +142,38 @@ class BadUploadTest {
         nothingLeft(before);
     }
 
+    @Test
+    void anUploadCutOffByTheClientLeavesNoTemporaryFile() throws Exception {
+        long before = storedFiles();
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks/" + task.id + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Fixtures.token("officer", "VHXH") + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Content-Length: 4000000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"files\"; "
+                    + "filename=\"dở dang.pdf\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] part = new byte[300_000];
+            byte[] pdf = Fixtures.pdf("dở dang " + task.id);
+            System.arraycopy(pdf, 0, part, 0, pdf.length);
+            out.write(part);
+            out.flush();
+            // the file is being written into the store's incoming directory as it arrives
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(SPOOL) == 1);
+        } // the client goes away in the middle of the body
+        awaitNoTemporaryFiles();
+        assertEquals(0, Fixtures.evidenceCount(task.id));
+        assertEquals(before, storedFiles());
+    }
+
     private void nothingLeft(long storedBefore) {
         assertEquals(0, Fixtures.evidenceCount(task.id));
         assertEquals(storedBefore, storedFiles(), "stored files (x 1,000,000) + stored_blob rows");
-        // temporary upload files are removed when a request is refused (tests run one at a time)
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(SPOOL) == 0);
+        awaitNoTemporaryFiles();
+    }
+
+    /** Temporary upload files are removed when a request is refused or broken off (tests run one at a time). */
+    static void awaitNoTemporaryFiles() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(SPOOL) == 0);
     }
 
     private static long storedFiles() {
