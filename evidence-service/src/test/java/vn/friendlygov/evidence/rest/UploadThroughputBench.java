@@ -36,7 +36,9 @@ class UploadThroughputBench {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("evidence.max-file-size", String.valueOf(64L * 1024 * 1024),
-                    "quarkus.log.level", "WARN");
+                    "quarkus.log.level", "WARN",
+                    // time spent per submission (checks, body, records), for target/surefire-reports
+                    "quarkus.log.category.\"vn.friendlygov.evidence.service.EvidenceService\".level", "DEBUG");
         }
     }
 
