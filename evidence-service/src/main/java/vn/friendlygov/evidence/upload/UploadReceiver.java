@@ -58,10 +58,15 @@ public class UploadReceiver {
     private static final int MAX_FIELD_BYTES = 64 * 1024;
     /** A large file is flushed to disk in the background every this many bytes while the rest still arrives. */
     private static final long FLUSH_EVERY = 8L * 1024 * 1024;
-    /** Runs those background flushes; when all are busy a flush is skipped (the final one catches up). */
-    private static final ThreadPoolExecutor FLUSHER = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS,
+    /** Files larger than this are written on a thread of their own while the next bytes are hashed. */
+    private static final long BACKGROUND_WRITE_FROM = 1024 * 1024;
+    /**
+     * Runs background writes and flushes; when all threads are busy an upload writes on its own thread and a flush is
+     * skipped (the final one catches up).
+     */
+    private static final ThreadPoolExecutor IO = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "evidence-upload-flush");
+                Thread t = new Thread(r, "evidence-upload-io");
                 t.setDaemon(true);
                 return t;
             }, new ThreadPoolExecutor.AbortPolicy());
@@ -265,6 +270,7 @@ public class UploadReceiver {
         private long size;
         private long flushedUpTo;
         private Future<?> flushing;
+        private BackgroundWriter background;
 
         FileWriter(String field, String name) throws IOException {
             this.field = field;
@@ -288,16 +294,23 @@ public class UploadReceiver {
                     checkType(); // refuse a type not allowed as soon as its signature is known
                 }
             }
-            digest.update(b, off, len);
-            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            if (background == null && size > BACKGROUND_WRITE_FROM) {
+                background = new BackgroundWriter(channel, IO);
             }
+            if (background != null) {
+                background.write(b, off, len); // copied; written while the next bytes are hashed
+            } else {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            digest.update(b, off, len);
             if (size - flushedUpTo >= FLUSH_EVERY && (flushing == null || flushing.isDone())) {
                 // write back what has arrived while the rest is still received, so that the final force is short
                 flushedUpTo = size;
                 try {
-                    flushing = FLUSHER.submit(() -> {
+                    flushing = IO.submit(() -> {
                         channel.force(false);
                         return null;
                     });
@@ -331,6 +344,9 @@ public class UploadReceiver {
             if (type == null) {
                 checkType();
             }
+            if (background != null) {
+                background.finish();
+            }
             awaitFlush();
             channel.force(true); // durable before the record that points at it can commit
             channel.close();
@@ -348,6 +364,9 @@ public class UploadReceiver {
         }
 
         void discard() {
+            if (background != null) {
+                background.abandon();
+            }
             try {
                 awaitFlush();
             } catch (IOException e) {
