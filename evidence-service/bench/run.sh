@@ -15,6 +15,7 @@ cd "$(dirname "$0")/../.."
 out=evidence-service/target/bench
 mkdir -p "$out"
 
+command -v curl > /dev/null || apt-get install -y curl   # the download client (see UploadThroughputBench)
 load="$(cut -d' ' -f1-3 /proc/loadavg)"
 mbps() { awk -v b="$1" -v ns="$2" 'BEGIN { printf "%.0f MB/s", b / (ns / 1e9) / 1e6 }'; }
 
