@@ -59,6 +59,11 @@ public final class RequestBodyStream extends InputStream {
             });
             requested = AHEAD;
         }
+        // a client that asked to be told before it sends the body (curl does for large ones) is told now: the
+        // checks have passed (Quarkus answers 100-continue only from its own body stream, which is not used here)
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect")) && !request.response().headWritten()) {
+            request.response().writeContinue();
+        }
         request.fetch(AHEAD);
     }
 

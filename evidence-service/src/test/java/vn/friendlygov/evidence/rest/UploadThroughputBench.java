@@ -79,9 +79,12 @@ class UploadThroughputBench {
                 down += lastNanos;
             }
             long curl = curlDownloads(hrefs);
+            long curlUp = curlUploads(task, size, (int) run[2], seed);
+            seed += (int) run[2];
             double mb = size * run[2] / 1e6;
             out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
-                    + " download_curl_MBps=%.1f%n", size, run[2], mb / (up / 1e9), mb / (down / 1e9), mb / (curl / 1e9)));
+                    + " upload_curl_MBps=%.1f download_curl_MBps=%.1f%n", size, run[2], mb / (up / 1e9),
+                    mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9)));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
@@ -146,6 +149,46 @@ class UploadThroughputBench {
             throw new IllegalStateException("curl failed: " + p.exitValue());
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * {@code count} new files uploaded by one curl process over one connection (files written and forced to disk
+     * before the clock starts, so they are read from the page cache). The time includes starting curl once.
+     */
+    private long curlUploads(Task task, long size, int count, int seed) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/bench/files"));
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path f = dir.resolve("curl-" + (seed + i) + ".pdf");
+            byte[] marker = ("%PDF-1.7\n% curl " + (seed + i) + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII);
+            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(marker));
+                ch.write(java.nio.ByteBuffer.wrap(content, marker.length, (int) size - marker.length));
+                ch.force(true);
+            }
+            files.add(f);
+            if (i > 0) {
+                command.add("--next");
+                command.addAll(List.of("-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+            }
+            command.addAll(List.of("-H", "Authorization: Bearer " + officer, "-F", "kind=REPORT", "-F",
+                    "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
+                    base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String codes = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        p.waitFor();
+        long elapsed = System.nanoTime() - t0;
+        for (Path f : files) {
+            Files.deleteIfExists(f);
+        }
+        if (codes.lines().filter("201"::equals).count() != count) {
+            throw new IllegalStateException("curl uploads answered " + codes);
+        }
+        return elapsed;
     }
 
     private byte[] slice(int off) {
