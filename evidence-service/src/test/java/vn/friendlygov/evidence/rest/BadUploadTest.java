@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -163,6 +165,52 @@ class BadUploadTest {
         awaitNoTemporaryFiles();
         assertEquals(0, Fixtures.evidenceCount(task.id));
         assertEquals(before, storedFiles());
+    }
+
+    @Test
+    void aClientThatWaitsFor100ContinueHearsOnlyAfterTheChecksPass() throws Exception {
+        byte[] pdf = Fixtures.pdf("100-continue " + task.id);
+        byte[] body = ("--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nDOCUMENT\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nBiên bản\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"files\"; filename=\"biên bản.pdf\"\r\n\r\n"
+                + new String(pdf, StandardCharsets.ISO_8859_1) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        // not allowed: refused without the body ever being asked for
+        String refused = expectContinue(Fixtures.token("officer", "CA"), body, false);
+        assertTrue(refused.startsWith("HTTP/1.1 403"), refused);
+        // allowed: 100 Continue, then the body, then 201
+        String accepted = expectContinue(Fixtures.token("officer", "VHXH"), body, true);
+        assertTrue(accepted.startsWith("HTTP/1.1 100 Continue"), accepted);
+        assertTrue(accepted.contains("HTTP/1.1 201"), accepted);
+        assertEquals(1, Fixtures.evidenceCount(task.id));
+    }
+
+    /** Sends the head with {@code Expect: 100-continue}, the body only if told to; returns all that came back. */
+    private String expectContinue(String token, byte[] body, boolean sendBody) throws Exception {
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks/" + task.id + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: multipart/form-data; boundary=b\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            // the first line decides: 100 (send the body) or the final answer
+            while (!answer.toString().contains("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                answer.append((char) c);
+            }
+            if (sendBody && answer.toString().startsWith("HTTP/1.1 100")) {
+                out.write(body);
+                out.flush();
+            }
+            answer.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return answer.toString();
+        }
     }
 
     private void nothingLeft(long storedBefore) {
