@@ -1,23 +1,51 @@
 #!/usr/bin/env bash
 # Upload/download throughput of evidence-service for 1 MB and 50 MB files, next to the raw disk write speed of the
-# same disk, measured in the same run. Needs the same local PostgreSQL as the tests (PGHOST etc.).
-# Usage: evidence-service/bench/run.sh   (from anywhere; results also in evidence-service/target/bench/)
+# same disk (the one holding the store, target/), measured in the same run. Run it under the machine-wide lock:
+#   flock /tmp/friendlygov-bench.lock evidence-service/bench/run.sh
+# Needs the same local PostgreSQL as the tests. Results: evidence-service/target/bench/summary.txt
+#
+# Like with like: the service forces every stored file to disk (FileChannel.force, i.e. fsync) before its record
+# commits, so the raw-disk figures that the target is checked against are synced too:
+#   dd 1 GiB   one 1 GiB file, bs=1M, conv=fdatasync (one flush at the end): the disk's sequential write speed
+#   dd 50 MB   10 files of 50 MB, bs=1M, conv=fsync on each (one flush per file, like the service)
+#   dd 1 MB    100 writes of 1 MB, bs=1M, oflag=dsync (each write reaches the disk before the next, like the
+#              service's one fsync per 1 MB file; one dd process, so no process start-up per file is counted)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=evidence-service/target/bench
 mkdir -p "$out"
 
-# Raw sequential write of 1 GiB to the disk that holds the store (target/), flushed to the device.
+command -v curl > /dev/null || apt-get install -y curl   # the download client (see UploadThroughputBench)
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+mbps() { awk -v b="$1" -v ns="$2" 'BEGIN { printf "%.0f MB/s", b / (ns / 1e9) / 1e6 }'; }
+
+# 1 GiB, flushed at the end
 dd_line=$(dd if=/dev/zero of="$out/dd.bin" bs=1M count=1024 conv=fdatasync 2>&1 | tail -1)
 rm -f "$out/dd.bin"
-dd_mbps=$(echo "$dd_line" | awk -F', ' '{print $NF}')
+dd_1g=$(echo "$dd_line" | awk -F', ' '{print $NF}')
 
-./mvnw -B -q -o test -pl evidence-service -Dtest=UploadThroughputBench -DskipBigFile=true \
+# 10 files of 50 MB, each fsynced
+mkdir -p "$out/dd50"
+t0=$(date +%s%N)
+for i in $(seq 1 10); do dd if=/dev/zero of="$out/dd50/f$i" bs=1M count=50 conv=fsync status=none; done
+t1=$(date +%s%N)
+rm -rf "$out/dd50"
+dd_50=$(mbps $((10 * 50 * 1048576)) $((t1 - t0)))
+
+# 100 synchronous 1 MB writes
+dd_line=$(dd if=/dev/zero of="$out/dd1.bin" bs=1M count=100 oflag=dsync 2>&1 | tail -1)
+rm -f "$out/dd1.bin"
+dd_1=$(echo "$dd_line" | awk -F', ' '{print $NF}')
+
+./mvnw -B -q -o test -pl evidence-service -am -Dtest=UploadThroughputBench -DskipBigFile=true \
     -Dsurefire.failIfNoSpecifiedTests=false > "$out/mvn.log" 2>&1 || { tail -50 "$out/mvn.log"; exit 1; }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r)"
-  echo "dd 1 GiB, conv=fdatasync: $dd_mbps"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r), $(java -version 2>&1 | head -1)"
+  echo "load average at start: $load; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "dd 1 GiB, bs=1M conv=fdatasync: $dd_1g"
+  echo "dd 10 x 50 MB files, bs=1M conv=fsync each: $dd_50"
+  echo "dd 100 x 1 MB, bs=1M oflag=dsync: $dd_1"
   cat evidence-service/target/bench/evidence.txt
 } | tee "$out/summary.txt"

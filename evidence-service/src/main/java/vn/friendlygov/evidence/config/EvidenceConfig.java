@@ -43,6 +43,16 @@ public interface EvidenceConfig {
         @WithDefault("1h")
         String sweepEvery();
 
+        /**
+         * A temporary upload file (in the store's {@code .incoming} directory, or the S3 spool directory) not written
+         * to for this long was left by a process that died during an upload, and is removed by the sweeper.
+         */
+        @WithDefault("6h")
+        Duration incomingMaxAge();
+
+        /** With the S3 store: where uploads are spooled while they arrive (default: the temporary directory). */
+        Optional<String> spoolDirectory();
+
         /** Delay of the sweeper's first run after start. */
         @WithDefault("10m")
         String sweepDelay();

@@ -1,5 +1,6 @@
 package vn.friendlygov.evidence.rest;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -13,13 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import java.util.function.Supplier;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.evidence.domain.EvidenceState;
@@ -29,16 +30,18 @@ import vn.friendlygov.evidence.rest.EvidenceViews.ReviewRequest;
 import vn.friendlygov.evidence.rest.EvidenceViews.WithdrawRequest;
 import vn.friendlygov.evidence.service.EvidenceQueries;
 import vn.friendlygov.evidence.service.EvidenceService;
-import vn.friendlygov.evidence.service.SubmissionForm;
-import vn.friendlygov.evidence.service.UploadInspector.Upload;
+import vn.friendlygov.evidence.upload.RequestBodyStream;
 
 /**
- * Evidence records. Uploads are multipart: Quarkus spools every file part to disk as it arrives
- * ({@code quarkus.http.body.uploads-directory}), so no file is ever held in memory.
+ * Evidence records. Uploads are multipart bodies read as a stream: files go straight into the store's incoming
+ * directory while they are hashed, never held in memory and never spooled elsewhere first.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvidenceResource {
+
+    /** An upload that sends nothing for this long is abandoned. */
+    private static final long BODY_IDLE_TIMEOUT_MS = 60_000;
 
     private final EvidenceService service;
     private final EvidenceQueries queries;
@@ -48,26 +51,34 @@ public class EvidenceResource {
         this.queries = queries;
     }
 
+    /**
+     * Multipart: {@code kind}, {@code title}, {@code description}, {@code activityDate}, {@code place}, {@code url}
+     * and file parts. Quarkus REST does not read the body (no body parameter): it is read by
+     * {@link vn.friendlygov.evidence.upload.UploadReceiver} in one pass, only after the task and the caller's right to
+     * submit are checked.
+     */
     @POST
     @Path("/tasks/{taskId}/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
-    public Response submit(@PathParam("taskId") String taskId, @RestForm String kind, @RestForm String title,
-            @RestForm String description, @RestForm String activityDate, @RestForm String place,
-            @RestForm String url, @RestForm(FileUpload.ALL) List<FileUpload> files) {
-        UUID id = service.submit(taskId, new SubmissionForm(kind, title, description, activityDate, place, url),
-                uploads(files));
-        EvidenceView view = view(id);
-        return Response.created(URI.create("/api/v1/evidence/" + id)).tag(etag(view)).entity(view).build();
+    public Response submit(@PathParam("taskId") String taskId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            RoutingContext rc) {
+        EvidenceQueries.Found created = uploading(rc, () -> service.submit(taskId, body(rc), contentType));
+        EvidenceView view = EvidenceView.of(created.evidence(), created.files(), created.history());
+        return Response.created(URI.create("/api/v1/evidence/" + view.id())).tag(etag(view)).entity(view).build();
     }
 
+    /** Multipart: file parts and an optional {@code note}. */
     @POST
     @Path("/evidence/{id}/revisions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed(Roles.OFFICER)
-    public Response revise(@PathParam("id") UUID id, @RestForm String note,
-            @RestForm(FileUpload.ALL) List<FileUpload> files, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.revise(id, uploads(files), note, ifMatch);
+    public Response revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RoutingContext rc) {
+        uploading(rc, () -> {
+            service.revise(id, body(rc), contentType, ifMatch);
+            return id;
+        });
         return ok(id);
     }
 
@@ -162,7 +173,24 @@ public class EvidenceResource {
         return new jakarta.ws.rs.core.EntityTag(Long.toString(view.version()));
     }
 
-    private static List<Upload> uploads(List<FileUpload> files) {
-        return files == null ? List.of() : files.stream().map(f -> new Upload(f.uploadedFile(), f.fileName())).toList();
+    /** The body, opened only when the service asks for it (after its checks). */
+    private static Supplier<InputStream> body(RoutingContext rc) {
+        return () -> new RequestBodyStream(rc.request(), BODY_IDLE_TIMEOUT_MS);
+    }
+
+    /**
+     * Runs an upload. When it is refused before the whole body was read (a check before the body, a body over the
+     * limit), the connection is closed after the answer instead of reading the rest of a body nobody will use.
+     */
+    private static <T> T uploading(RoutingContext rc, Supplier<T> upload) {
+        try {
+            return upload.get();
+        } catch (RuntimeException e) {
+            if (!rc.request().isEnded()) {
+                rc.response().headers().set("Connection", "close");
+                rc.addEndHandler(ended -> rc.request().connection().close());
+            }
+            throw e;
+        }
     }
 }

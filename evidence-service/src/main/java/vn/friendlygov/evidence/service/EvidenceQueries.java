@@ -49,8 +49,10 @@ public class EvidenceQueries {
                 EvidenceHistory.list("evidenceId = ?1 order by at, id", id));
     }
 
+    /** One file of a record, for its download: authorised by the record's task, without reading its other rows. */
     public EvidenceFile file(UUID evidenceId, UUID fileId) {
-        one(evidenceId); // authorises
+        Evidence e = EvidenceService.evidence(evidenceId);
+        access.requireReader(EvidenceService.task(e.taskId));
         EvidenceFile f = EvidenceFile.findById(fileId);
         if (f == null || !f.evidenceId.equals(evidenceId)) {
             throw ProblemException.notFound("file", fileId);
@@ -92,13 +94,17 @@ public class EvidenceQueries {
         List<Evidence> page = q.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size())
                 .getResultList();
         List<UUID> ids = page.stream().map(e -> e.id).toList();
+        // files and history of the whole page in one query each (no query per item)
         Map<UUID, List<EvidenceFile>> files = new HashMap<>();
+        Map<UUID, List<EvidenceHistory>> history = new HashMap<>();
         if (!ids.isEmpty()) {
             EvidenceFile.<EvidenceFile>list("evidenceId in ?1 order by revision, fileName", ids)
                     .forEach(f -> files.computeIfAbsent(f.evidenceId, k -> new ArrayList<>()).add(f));
+            EvidenceHistory.<EvidenceHistory>list("evidenceId in ?1 order by at, id", ids)
+                    .forEach(h -> history.computeIfAbsent(h.evidenceId, k -> new ArrayList<>()).add(h));
         }
-        return new Page(page.stream().map(e -> new Found(e, files.getOrDefault(e.id, List.of()), List.of())).toList(),
-                total);
+        return new Page(page.stream().map(e -> new Found(e, files.getOrDefault(e.id, List.of()),
+                history.getOrDefault(e.id, List.of()))).toList(), total);
     }
 
     /** Tasks due from {@code today} to today + {@code days}, not cancelled or approved, with no live evidence. */

@@ -3,46 +3,76 @@ package vn.friendlygov.evidence.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.LockModeType;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.rest.IfMatch;
 import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.evidence.domain.Evidence;
+import vn.friendlygov.evidence.domain.EvidenceFile;
 import vn.friendlygov.evidence.domain.EvidenceHistory;
 import vn.friendlygov.evidence.domain.EvidenceState;
 import vn.friendlygov.evidence.messaging.EvidenceEvents;
 import vn.friendlygov.evidence.messaging.EvidenceEvents.EvidenceChanged;
-import vn.friendlygov.evidence.service.UploadInspector.Upload;
 import vn.friendlygov.evidence.task.TaskView;
+import vn.friendlygov.evidence.upload.UploadReceiver;
 
 /**
- * Submitting, revising, reviewing and withdrawing evidence. Checks run before anything is written (files are
- * hashed and typed outside any transaction); each change commits with its history row and its outbox event.
+ * Submitting, revising, reviewing and withdrawing evidence. Task, rights and If-Match are checked before the body is
+ * read; files are hashed and typed while they arrive, outside any transaction; each change commits with its history
+ * row and its outbox event.
  */
 @RequestScoped
 public class EvidenceService {
 
+    private static final Logger LOG = Logger.getLogger(EvidenceService.class);
+
     private final EvidenceAccess access;
-    private final UploadInspector inspector;
+    private final UploadReceiver receiver;
     private final FileRecorder files;
     private final Outbox outbox;
 
-    public EvidenceService(EvidenceAccess access, UploadInspector inspector, FileRecorder files, Outbox outbox) {
+    public EvidenceService(EvidenceAccess access, UploadReceiver receiver, FileRecorder files, Outbox outbox) {
         this.access = access;
-        this.inspector = inspector;
+        this.receiver = receiver;
         this.files = files;
         this.outbox = outbox;
     }
 
-    public UUID submit(String taskId, SubmissionForm form, List<Upload> uploads) {
+    /**
+     * A new evidence record from a multipart body. The task and the caller's right to submit are checked before a
+     * byte of the body is read; the body is then read once ({@link UploadReceiver}).
+     */
+    public EvidenceQueries.Found submit(String taskId, Supplier<InputStream> body, String contentType) {
+        long t0 = System.nanoTime();
         TaskView task = QuarkusTransaction.requiringNew().call(() -> task(taskId));
         access.requireUploader(task);
-        SubmissionForm.Valid valid = form.validate(uploads.size());
-        List<InspectedFile> inspected = inspector.inspect(uploads);
+        long t1 = System.nanoTime();
+        try (UploadReceiver.Received received = receiver.receive(body.get(), contentType)) {
+            long t2 = System.nanoTime();
+            SubmissionForm form = new SubmissionForm(received.field("kind"), received.field("title"),
+                    received.field("description"), received.field("activityDate"), received.field("place"),
+                    received.field("url"));
+            SubmissionForm.Valid valid = form.validate(received.fileCount());
+            EvidenceQueries.Found created = create(task, valid, received.files());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("evidence submitted: checks %d us, body %d us, records %d us", (t1 - t0) / 1000,
+                        (t2 - t1) / 1000, (System.nanoTime() - t2) / 1000);
+            }
+            return created;
+        }
+    }
+
+    /** The new record with its files and history, as committed (the answer needs no second read). */
+    private EvidenceQueries.Found create(TaskView task, SubmissionForm.Valid valid, List<InspectedFile> inspected) {
         String actor = access.actor().id();
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -63,26 +93,33 @@ public class EvidenceService {
             e.createdAt = now;
             e.updatedAt = now;
             e.persist();
+            List<EvidenceFile> recorded = new ArrayList<>();
             for (InspectedFile f : inspected) {
-                files.record(e.id, 1, f, task, actor);
+                recorded.add(files.record(e.id, 1, f, task, actor));
             }
-            changed(e, "SUBMITTED", null, actor, null, EvidenceEvents.SUBMITTED);
-            return e.id;
+            EvidenceHistory h = changed(e, "SUBMITTED", null, actor, null, EvidenceEvents.SUBMITTED);
+            return new EvidenceQueries.Found(e, recorded, List.of(h));
         });
     }
 
     /** New files for the same evidence: a new revision, earlier ones stay; the evidence goes back to review. */
-    public void revise(UUID id, List<Upload> uploads, String note, String ifMatch) {
+    public void revise(UUID id, Supplier<InputStream> body, String contentType, String ifMatch) {
         Evidence current = read(id);
         access.requireOwner(current);
-        if (uploads.isEmpty()) {
-            throw ProblemException.invalid("files", "a revision needs at least one file");
-        }
-        List<InspectedFile> inspected = inspector.inspect(uploads);
+        Long expected = IfMatch.version(ifMatch); // an unreadable If-Match is refused before the body is read
         TaskView task = QuarkusTransaction.requiringNew().call(() -> task(current.taskId));
+        try (UploadReceiver.Received received = receiver.receive(body.get(), contentType)) {
+            if (received.fileCount() == 0) {
+                throw ProblemException.invalid("files", "a revision needs at least one file");
+            }
+            revise(id, received.files(), received.field("note"), expected, task);
+        }
+    }
+
+    private void revise(UUID id, List<InspectedFile> inspected, String note, Long expected, TaskView task) {
         String actor = access.actor().id();
         QuarkusTransaction.requiringNew().run(() -> {
-            Evidence e = locked(id, ifMatch);
+            Evidence e = locked(id, expected);
             if (e.state == EvidenceState.WITHDRAWN) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "withdrawn evidence cannot be revised");
             }
@@ -99,12 +136,13 @@ public class EvidenceService {
 
     public void review(UUID id, boolean accept, String reason, String ifMatch) {
         access.requireReviewer(read(id));
+        Long expected = IfMatch.version(ifMatch);
         if (!accept && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "a rejection needs a reason");
         }
         String actor = access.actor().id();
         QuarkusTransaction.requiringNew().run(() -> {
-            Evidence e = locked(id, ifMatch);
+            Evidence e = locked(id, expected);
             if (e.state != EvidenceState.SUBMITTED) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION,
                         "only submitted evidence is reviewed; this one is " + e.state);
@@ -119,12 +157,13 @@ public class EvidenceService {
     /** Withdrawal keeps the record, its files and its history, with who withdrew it and why. */
     public void withdraw(UUID id, String reason, String ifMatch) {
         access.requireWithdrawer(read(id));
+        Long expected = IfMatch.version(ifMatch);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "a withdrawal needs a reason");
         }
         String actor = access.actor().id();
         QuarkusTransaction.requiringNew().run(() -> {
-            Evidence e = locked(id, ifMatch);
+            Evidence e = locked(id, expected);
             if (e.state == EvidenceState.WITHDRAWN) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "the evidence is already withdrawn");
             }
@@ -138,7 +177,8 @@ public class EvidenceService {
         });
     }
 
-    private void changed(Evidence e, String action, EvidenceState from, String actor, String reason, String type) {
+    private EvidenceHistory changed(Evidence e, String action, EvidenceState from, String actor, String reason,
+            String type) {
         EvidenceHistory h = new EvidenceHistory();
         h.id = UUID.randomUUID();
         h.evidenceId = e.id;
@@ -152,11 +192,13 @@ public class EvidenceService {
         h.persist();
         outbox.publish(EvidenceEvents.TOPIC, type, e.id.toString(), e.ward, new EvidenceChanged(e.id, e.taskId,
                 e.ward, e.unit, e.kind.name(), e.title, e.currentRevision, e.state.name(), actor, reason, h.at));
+        return h;
     }
 
-    private Evidence locked(UUID id, String ifMatch) {
+    /** The evidence, locked for the change; 412 when {@code If-Match} named another version (common's IfMatch). */
+    private Evidence locked(UUID id, Long expected) {
         Evidence e = Evidence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals(etag(e))) {
+        if (expected != null && expected != e.version) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "the evidence changed since you read it (ETag "
                     + etag(e) + ")");
         }

@@ -1,10 +1,9 @@
 package vn.friendlygov.evidence.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
@@ -23,9 +22,15 @@ public class MediaTypeDetector {
     private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
     private final MediaTypeRegistry registry = types.getMediaTypeRegistry();
 
-    public String detect(Path file, String fileName) throws IOException {
+    /** How many leading bytes of a file the content signatures look at (Tika's own minimum, at most 64 KiB). */
+    public int headLength() {
+        return Math.min(types.getMinLength(), 64 * 1024);
+    }
+
+    /** The type of a file of which only the first {@code length} bytes (up to {@link #headLength()}) are given. */
+    public String detect(byte[] head, int length, String fileName) throws IOException {
         MediaType byContent;
-        try (InputStream in = TikaInputStream.get(file)) {
+        try (InputStream in = new ByteArrayInputStream(head, 0, length)) {
             byContent = types.detect(in, new Metadata()).getBaseType();
         }
         if (fileName == null || MediaType.OCTET_STREAM.equals(byContent)) {

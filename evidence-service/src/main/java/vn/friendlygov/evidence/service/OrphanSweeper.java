@@ -16,7 +16,8 @@ import vn.friendlygov.evidence.storage.BlobStore;
 
 /**
  * Removes stored contents that no record references: what an upload leaves when the process dies (or the
- * transaction fails) between writing the file and committing its record. An upload holds a transaction-scoped
+ * transaction fails) between writing the file and committing its record; and temporary files of uploads that a
+ * killed process never finished ({@link #sweepIncoming}). An upload holds a transaction-scoped
  * advisory lock on the hash from writing the content until its commit ({@link #lockContent}); the sweeper deletes
  * only under the same lock and only when no row exists, so it never removes content an upload is about to use.
  * Safe with several replicas: a second sweeper finds nothing more to do.
@@ -39,7 +40,24 @@ public class OrphanSweeper {
     @Scheduled(every = "${evidence.storage.sweep-every:1h}", delayed = "${evidence.storage.sweep-delay:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "evidence-orphan-sweeper")
     void scheduled() {
+        sweepIncoming(config.storage().incomingMaxAge());
         sweep(config.storage().orphanGrace());
+    }
+
+    /**
+     * Deletes temporary upload files not written to for {@code maxAge}: what a process killed during an upload left
+     * (a live upload writes continuously and is moved into the store within moments of its last byte).
+     */
+    public int sweepIncoming(Duration maxAge) {
+        try {
+            int deleted = store.deleteIncomingOlderThan(Instant.now().minus(maxAge));
+            if (deleted > 0) {
+                LOG.infof("removed %d temporary files of interrupted uploads", deleted);
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the incoming uploads", e);
+        }
     }
 
     /** Deletes unreferenced contents older than {@code grace}; returns how many. */

@@ -2,8 +2,12 @@ package vn.friendlygov.evidence.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -13,10 +17,48 @@ import java.util.function.BiConsumer;
 public interface BlobStore {
 
     /**
-     * Stores the content of {@code source} under {@code sha256} (already computed by the caller). The source may be
-     * moved away by this call. If the content is already stored, refreshes its age so the orphan sweeper spares it.
+     * Stores the content of {@code source} under {@code sha256} (already computed by the caller, and the source
+     * already forced to disk). The source is moved away (or removed) by this call. If the content is already stored,
+     * refreshes its age so the orphan sweeper spares it.
      */
     void put(String sha256, Path source, long size) throws IOException;
+
+    /**
+     * Where uploads are written while they arrive: for the filesystem store a directory inside it (same filesystem,
+     * so storing is a rename); for S3 a local spool directory.
+     */
+    Path incomingDirectory();
+
+    /** A new empty temporary file in {@link #incomingDirectory()}. */
+    default Path newIncomingFile() throws IOException {
+        return Files.createTempFile(incomingDirectory(), "upload-", ".part");
+    }
+
+    /** The local file holding a content, when the store keeps contents as files (for zero-copy downloads). */
+    default Optional<Path> localFile(String sha256) {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes temporary uploads last written before {@code before}: what a process killed in the middle of an upload
+     * leaves. Returns how many.
+     */
+    default int deleteIncomingOlderThan(Instant before) throws IOException {
+        int deleted = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(incomingDirectory())) {
+            for (Path f : files) {
+                try {
+                    if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).toInstant().isBefore(before)
+                            && Files.deleteIfExists(f)) {
+                        deleted++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // moved into the store meanwhile
+                }
+            }
+        }
+        return deleted;
+    }
 
     /** Opens {@code length} bytes of the content from {@code offset}. */
     InputStream open(String sha256, long offset, long length) throws IOException;

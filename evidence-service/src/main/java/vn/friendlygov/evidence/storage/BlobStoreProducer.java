@@ -17,7 +17,8 @@ public class BlobStoreProducer {
     BlobStore blobStore(EvidenceConfig config) {
         return switch (config.storage().kind()) {
             case "filesystem" -> new FilesystemBlobStore(Path.of(config.storage().directory()));
-            case "s3" -> new S3BlobStore(config.storage().s3());
+            case "s3" -> new S3BlobStore(config.storage().s3(), Path.of(config.storage().spoolDirectory()
+                    .orElse(System.getProperty("java.io.tmpdir") + "/evidence-incoming")));
             default -> throw new IllegalStateException("evidence.storage.kind must be filesystem or s3, not "
                     + config.storage().kind());
         };

@@ -5,22 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Contents as files {@code <root>/ab/cd/<sha256>}. A new content is first placed in {@code <root>/.incoming} and then
- * renamed into place atomically, so a reader never sees half a file; the spooled upload is moved, not copied, when it
- * is on the same filesystem.
+ * Contents as files {@code <root>/ab/cd/<sha256>}. Uploads are written to {@code <root>/.incoming} as they arrive
+ * and then renamed into place atomically (moved, never copied), so a reader never sees half a file.
  */
 public class FilesystemBlobStore implements BlobStore {
 
@@ -43,28 +41,39 @@ public class FilesystemBlobStore implements BlobStore {
     public void put(String sha256, Path source, long size) throws IOException {
         Path target = path(sha256);
         if (Files.exists(target)) {
+            Files.deleteIfExists(source);
             Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             return;
         }
         Files.createDirectories(target.getParent());
-        Path staged = Files.createTempFile(incoming, sha256, ".part");
-        try {
+        if (!source.toAbsolutePath().getParent().equals(incoming)) {
+            // not written by an upload into this store (another filesystem, perhaps): copy it in and force it first
+            Path staged = newIncomingFile();
             try {
-                Files.move(source, staged, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
                 Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
+                try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+                    ch.force(true);
+                }
+                Files.deleteIfExists(source);
+                source = staged;
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(staged);
+                throw e;
             }
-            try (FileChannel ch = FileChannel.open(staged, StandardOpenOption.WRITE)) {
-                ch.force(true); // durable before the record that points at it commits
-            }
-            try {
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                // the same content arrived concurrently: it is stored either way
-            }
-        } finally {
-            Files.deleteIfExists(staged);
         }
+        // a rename inside one filesystem: atomic, no byte copied; a reader never sees half a file. If the same
+        // content arrived concurrently, the rename replaces identical bytes.
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public Path incomingDirectory() {
+        return incoming;
+    }
+
+    @Override
+    public Optional<Path> localFile(String sha256) {
+        return Optional.of(path(sha256));
     }
 
     @Override

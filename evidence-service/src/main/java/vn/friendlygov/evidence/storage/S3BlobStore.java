@@ -2,7 +2,9 @@ package vn.friendlygov.evidence.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -23,7 +25,8 @@ import vn.friendlygov.evidence.config.EvidenceConfig;
 
 /**
  * Contents as objects {@code blobs/<sha256>} of one bucket in an S3-compatible store (AWS S3, MinIO, Ceph).
- * The file is streamed from disk to the store (the SDK reads it in chunks), and back by ranged GETs.
+ * Uploads are spooled to a local directory while they arrive ({@code evidence.storage.spool-directory}), then
+ * streamed from there to the store (the SDK reads the file in chunks); downloads are ranged GETs.
  */
 public class S3BlobStore implements BlobStore, AutoCloseable {
 
@@ -31,8 +34,15 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
     private final S3Client s3;
     private final String bucket;
+    private final Path incoming;
 
-    public S3BlobStore(EvidenceConfig.S3 config) {
+    public S3BlobStore(EvidenceConfig.S3 config, Path incoming) {
+        this.incoming = incoming.toAbsolutePath();
+        try {
+            Files.createDirectories(this.incoming);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the upload spool directory " + this.incoming, e);
+        }
         var builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -64,6 +74,12 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (S3Exception e) {
             throw new IOException("S3 put of " + sha256 + " failed: " + e.getMessage(), e);
         }
+        Files.deleteIfExists(source);
+    }
+
+    @Override
+    public Path incomingDirectory() {
+        return incoming;
     }
 
     @Override

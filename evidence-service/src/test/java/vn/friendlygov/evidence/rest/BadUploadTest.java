@@ -6,11 +6,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +35,7 @@ import vn.friendlygov.testsupport.TestTokens;
 class BadUploadTest {
 
     static final Path STORE = Path.of("target/evidence-blobs");
-    static final Path SPOOL = Path.of("target/evidence-uploads"); // %test.quarkus.http.body.uploads-directory
+    static final Path SPOOL = STORE.resolve(".incoming"); // uploads are written here while they arrive
 
     Task task;
 
@@ -138,11 +144,84 @@ class BadUploadTest {
         nothingLeft(before);
     }
 
+    @Test
+    void anUploadCutOffByTheClientLeavesNoTemporaryFile() throws Exception {
+        long before = storedFiles();
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks/" + task.id + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + Fixtures.token("officer", "VHXH") + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Content-Length: 4000000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"files\"; "
+                    + "filename=\"dở dang.pdf\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] part = new byte[300_000];
+            byte[] pdf = Fixtures.pdf("dở dang " + task.id);
+            System.arraycopy(pdf, 0, part, 0, pdf.length);
+            out.write(part);
+            out.flush();
+            // the file is being written into the store's incoming directory as it arrives
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(SPOOL) == 1);
+        } // the client goes away in the middle of the body
+        awaitNoTemporaryFiles();
+        assertEquals(0, Fixtures.evidenceCount(task.id));
+        assertEquals(before, storedFiles());
+    }
+
+    @Test
+    void aClientThatWaitsFor100ContinueHearsOnlyAfterTheChecksPass() throws Exception {
+        byte[] pdf = Fixtures.pdf("100-continue " + task.id);
+        byte[] body = ("--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nDOCUMENT\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"title\"\r\n\r\nBiên bản\r\n--b\r\n"
+                + "Content-Disposition: form-data; name=\"files\"; filename=\"biên bản.pdf\"\r\n\r\n"
+                + new String(pdf, StandardCharsets.ISO_8859_1) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        // not allowed: refused without the body ever being asked for
+        String refused = expectContinue(Fixtures.token("officer", "CA"), body, false);
+        assertTrue(refused.startsWith("HTTP/1.1 403"), refused);
+        // allowed: 100 Continue, then the body, then 201
+        String accepted = expectContinue(Fixtures.token("officer", "VHXH"), body, true);
+        assertTrue(accepted.startsWith("HTTP/1.1 100 Continue"), accepted);
+        assertTrue(accepted.contains("HTTP/1.1 201"), accepted);
+        assertEquals(1, Fixtures.evidenceCount(task.id));
+    }
+
+    /** Sends the head with {@code Expect: 100-continue}, the body only if told to; returns all that came back. */
+    private String expectContinue(String token, byte[] body, boolean sendBody) throws Exception {
+        URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/tasks/" + task.id + "/evidence HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: multipart/form-data; boundary=b\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            // the first line decides: 100 (send the body) or the final answer
+            while (!answer.toString().contains("\r\n\r\n")) {
+                int c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                answer.append((char) c);
+            }
+            if (sendBody && answer.toString().startsWith("HTTP/1.1 100")) {
+                out.write(body);
+                out.flush();
+            }
+            answer.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return answer.toString();
+        }
+    }
+
     private void nothingLeft(long storedBefore) {
         assertEquals(0, Fixtures.evidenceCount(task.id));
         assertEquals(storedBefore, storedFiles(), "stored files (x 1,000,000) + stored_blob rows");
-        // the spooled parts are removed when the request ends (tests run one at a time: nothing else spools)
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(SPOOL) == 0);
+        awaitNoTemporaryFiles();
+    }
+
+    /** Temporary upload files are removed when a request is refused or broken off (tests run one at a time). */
+    static void awaitNoTemporaryFiles() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(SPOOL) == 0);
     }
 
     private static long storedFiles() {

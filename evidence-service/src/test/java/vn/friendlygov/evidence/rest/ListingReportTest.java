@@ -48,6 +48,13 @@ class ListingReportTest {
 
         Fixtures.as("leader", null).queryParam("taskId", a.id).when().get("/api/v1/evidence").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.id", containsInAnyOrder(a1, a2));
+        // each listed item carries its own history (read for the whole page at once)
+        Fixtures.as("leader", null).contentType(ContentType.JSON).body(Map.of("reason", "Trùng với văn bản khác"))
+                .when().post("/api/v1/evidence/" + a2 + "/withdraw").then().statusCode(200);
+        Fixtures.as("leader", null).queryParam("taskId", a.id).when().get("/api/v1/evidence").then().statusCode(200)
+                .body("items.find { it.id == '" + a1 + "' }.history.action", equalTo(List.of("SUBMITTED")))
+                .body("items.find { it.id == '" + a2 + "' }.history.action", equalTo(List.of("SUBMITTED", "WITHDRAWN")))
+                .body("items.find { it.id == '" + a2 + "' }.history[1].reason", equalTo("Trùng với văn bản khác"));
         Fixtures.as("leader", null).queryParam("itemId", a.itemId).when().get("/api/v1/evidence").then()
                 .body("items.id", containsInAnyOrder(a1, a2, b1));
         Fixtures.as("reviewer", null).queryParam("criterionCode", "TC-" + lead).queryParam("unit", lead)

@@ -52,6 +52,16 @@ class RevisionReviewTest {
                 .extract().path("allFiles.find { it.revision == 1 }.href");
         Fixtures.as("leader", null).when().get(oldHref).then().statusCode(200);
 
+        // an If-Match that is no ETag of ours can never match: 412, nothing changes (common's IfMatch)
+        Fixtures.as("reviewer", null).header("If-Match", "\"not-a-version\"").contentType(ContentType.JSON)
+                .body(Map.of("decision", "ACCEPT"))
+                .when().post("/api/v1/evidence/" + id + "/review").then().statusCode(412)
+                .contentType("application/problem+json");
+        // also on a revision, refused before its body is read
+        Fixtures.as("officer", "VHXH").header("If-Match", "W/\"x\"")
+                .multiPart("files", "z.pdf", Fixtures.pdf("z " + task.id), "application/pdf")
+                .when().post("/api/v1/evidence/" + id + "/revisions").then().statusCode(412)
+                .contentType("application/problem+json");
         // a stale ETag is refused and changes nothing
         Fixtures.as("reviewer", null).header("If-Match", etag).contentType(ContentType.JSON)
                 .body(Map.of("decision", "ACCEPT"))

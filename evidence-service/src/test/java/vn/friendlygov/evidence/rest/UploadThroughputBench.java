@@ -6,9 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.OutputStream;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.evidence.Fixtures;
 import vn.friendlygov.evidence.Fixtures.Task;
@@ -35,7 +37,9 @@ class UploadThroughputBench {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("evidence.max-file-size", String.valueOf(64L * 1024 * 1024),
-                    "quarkus.log.level", "WARN");
+                    "quarkus.log.level", "WARN",
+                    // time spent per submission (checks, body, records), for target/surefire-reports
+                    "quarkus.log.category.\"vn.friendlygov.evidence.service.EvidenceService\".level", "DEBUG");
         }
     }
 
@@ -43,34 +47,44 @@ class UploadThroughputBench {
     URL base;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    // signed once: the client's own costs (RSA signing, hashing) are kept out of the measured time
+    // signed once: the client's own costs (RSA signing, hashing, generating content) are kept out of the measured time
     final String officer = Fixtures.token("officer", "VHXH");
     final String reviewer = Fixtures.token("reviewer", null);
 
+    static final int CHUNK = 1 << 20;
+    /** Pseudo-random content shared by all uploads (the first 64 KiB of each upload are made unique). */
+    final byte[] content = new byte[50_000_000];
+    final Map<Integer, byte[]> slices = new HashMap<>();
+    long lastNanos;
+
     @Test
     void measure() throws Exception {
+        new SplittableRandom(2026).nextBytes(content);
         Task task = new Task().publish();
         StringBuilder out = new StringBuilder();
         int seed = 1;
-        for (long[] run : new long[][] {{1_000_000L, 5, 100}, {50_000_000L, 1, 10}}) {
+        for (long[] run : new long[][] {{1_000_000L, 5, 100}, {50_000_000L, 2, 10}}) {
             long size = run[0];
             for (int i = 0; i < run[1]; i++) { // warm-up rounds
                 download(upload(task, size, seed++));
             }
             long up = 0;
             long down = 0;
+            List<String> hrefs = new ArrayList<>();
             for (int i = 0; i < run[2]; i++) {
-                long t0 = System.nanoTime();
                 String href = upload(task, size, seed++);
-                long t1 = System.nanoTime();
+                up += lastNanos;
+                hrefs.add(href);
                 download(href);
-                long t2 = System.nanoTime();
-                up += t1 - t0;
-                down += t2 - t1;
+                down += lastNanos;
             }
+            long curl = curlDownloads(hrefs);
+            long curlUp = curlUploads(task, size, (int) run[2], seed);
+            seed += (int) run[2];
             double mb = size * run[2] / 1e6;
-            out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f%n",
-                    size, run[2], mb / (up / 1e9), mb / (down / 1e9)));
+            out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
+                    + " upload_curl_MBps=%.1f download_curl_MBps=%.1f%n", size, run[2], mb / (up / 1e9),
+                    mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9)));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
@@ -78,6 +92,7 @@ class UploadThroughputBench {
         System.out.print(out);
     }
 
+    /** The body is built in memory before the clock starts and sent with a Content-Length: the client does no work. */
     private String upload(Task task, long size, int seed) throws Exception {
         String boundary = "bench-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nREPORT\r\n--" + boundary
@@ -85,14 +100,29 @@ class UploadThroughputBench {
                 + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"bench-" + seed + ".pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        // unique content per upload (a distinct first block), the rest shared: every upload is a new stored file
+        byte[] first = new byte[64 * 1024];
+        System.arraycopy(content, 0, first, 0, first.length);
+        byte[] marker = ("%PDF-1.7\n% bench " + seed + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(marker, 0, first, 0, marker.length);
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(head);
+        parts.add(first);
+        for (long off = first.length; off < size; off += CHUNK) {
+            int n = (int) Math.min(CHUNK, size - off);
+            parts.add(n == CHUNK && off + n <= content.length ? slice((int) off) : java.util.Arrays.copyOfRange(content,
+                    (int) off, (int) off + n));
+        }
+        parts.add(tail);
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence"))
                 .header("Authorization", "Bearer " + officer)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(new ByteArrayInputStream(head),
-                        new SequenceInputStream(new BigFileUploadTest.GeneratedPdf(size, null, seed),
-                                new ByteArrayInputStream(tail)))))
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts),
+                        parts.stream().mapToLong(b -> b.length).sum())) // Content-Length, not chunked
                 .build();
+        long t0 = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        lastNanos = System.nanoTime() - t0;
         if (response.statusCode() != 201) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
@@ -100,16 +130,77 @@ class UploadThroughputBench {
         return file.path("href").asText();
     }
 
+    /**
+     * The same files downloaded again by one curl process over one connection to /dev/null: a client that costs
+     * little next to the service (Java's HttpClient in this JVM shares the two cores with the service). The time
+     * includes starting curl once.
+     */
+    private long curlDownloads(List<String> hrefs) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sf", "-H", "Authorization: Bearer " + reviewer));
+        for (String href : hrefs) {
+            command.add("-o");
+            command.add("/dev/null");
+            command.add(base.toURI().resolve(href.substring(1)).toString());
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().transferTo(OutputStream.nullOutputStream());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("curl failed: " + p.exitValue());
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /**
+     * {@code count} new files uploaded by one curl process over one connection (files written and forced to disk
+     * before the clock starts, so they are read from the page cache). The time includes starting curl once.
+     */
+    private long curlUploads(Task task, long size, int count, int seed) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/bench/files"));
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Path f = dir.resolve("curl-" + (seed + i) + ".pdf");
+            byte[] marker = ("%PDF-1.7\n% curl " + (seed + i) + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII);
+            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(marker));
+                ch.write(java.nio.ByteBuffer.wrap(content, marker.length, (int) size - marker.length));
+                ch.force(true);
+            }
+            files.add(f);
+            if (i > 0) {
+                command.add("--next");
+                command.addAll(List.of("-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+            }
+            command.addAll(List.of("-H", "Authorization: Bearer " + officer, "-F", "kind=REPORT", "-F",
+                    "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
+                    base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
+        }
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String codes = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        p.waitFor();
+        long elapsed = System.nanoTime() - t0;
+        for (Path f : files) {
+            Files.deleteIfExists(f);
+        }
+        if (codes.lines().filter("201"::equals).count() != count) {
+            throw new IllegalStateException("curl uploads answered " + codes);
+        }
+        return elapsed;
+    }
+
+    private byte[] slice(int off) {
+        return slices.computeIfAbsent(off, o -> java.util.Arrays.copyOfRange(content, o, o + CHUNK));
+    }
+
     private void download(String href) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(href.substring(1)))
                 .header("Authorization", "Bearer " + reviewer).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) > 0) {
-                // drain: the client keeps nothing
-            }
-        }
+        long t0 = System.nanoTime();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        lastNanos = System.nanoTime() - t0;
         if (response.statusCode() != 200) {
             throw new IllegalStateException("download answered " + response.statusCode());
         }

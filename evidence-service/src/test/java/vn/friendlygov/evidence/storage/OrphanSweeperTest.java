@@ -11,7 +11,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -91,6 +93,22 @@ class OrphanSweeperTest {
         sweeper.sweep(Duration.ZERO);
         assertTrue(store.exists(file.sha256()));
         assertEquals(1L, rows(file.sha256()));
+    }
+
+    @Test
+    void temporaryFilesOfInterruptedUploadsAreRemovedAfterTheirMaximumAge() throws Exception {
+        Path stale = store.newIncomingFile();
+        Files.write(stale, Fixtures.pdf("bị bỏ dở"));
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(7))));
+        Path live = store.newIncomingFile(); // an upload still being written
+        Files.write(live, Fixtures.pdf("đang ghi"));
+        try {
+            assertTrue(sweeper.sweepIncoming(Duration.ofHours(6)) >= 1);
+            assertFalse(Files.exists(stale), "older than evidence.storage.incoming-max-age: left by a killed upload");
+            assertTrue(Files.exists(live), "written to recently: an upload in flight");
+        } finally {
+            Files.deleteIfExists(live);
+        }
     }
 
     private static InspectedFile spooled(String marker) throws Exception {

@@ -70,7 +70,7 @@ class S3StorageTest {
         Files.writeString(orphan, "mồ côi " + task.id);
         String orphanSha = Fixtures.sha256(Files.readAllBytes(orphan));
         store.put(orphanSha, orphan, Files.size(orphan));
-        Files.delete(orphan);
+        assertFalse(Files.exists(orphan), "the spooled source is removed once it is in the bucket");
         assertTrue(store.exists(orphanSha));
         sweeper.sweep(Duration.ZERO);
         assertFalse(store.exists(orphanSha));

@@ -1,20 +1,18 @@
-package vn.friendlygov.evidence.rest;
+package vn.friendlygov.common.problem;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import vn.friendlygov.common.problem.Problem;
-import vn.friendlygov.common.problem.ProblemType;
 
 /**
  * A multipart body the parser cannot read (cut short, no closing boundary) surfaces as an {@link IOException} from
  * RESTEasy Reactive's multipart parser, which common's catch-all would answer with 500. It is the client's fault:
- * 400. Any other I/O failure stays a logged 500. (A candidate for common's {@code ProblemMappers}.)
+ * 400. Any other I/O failure stays a logged 500. Shared by every service that takes {@code @RestForm} multipart
+ * (moved here from evidence-service, which now reads its uploads with its own streaming reader).
  */
 public class MultipartProblemMapper {
 
@@ -30,18 +28,9 @@ public class MultipartProblemMapper {
             LOG.error("I/O failure", e);
         }
         String detail = fromParser ? "the multipart body is malformed: " + e.getMessage() : null;
-        Problem p = new Problem(type.uri(), type.title(locale(headers)), type.status(), detail,
+        Problem p = new Problem(type.uri(), type.title(ProblemMappers.locale(headers)), type.status(), detail,
                 uri == null ? null : uri.getRequestUri().getRawPath(),
                 fromParser ? List.of(new Problem.Violation("body", "malformed multipart/form-data")) : List.of());
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(p).build();
-    }
-
-    private static Locale locale(HttpHeaders headers) {
-        for (Locale l : headers.getAcceptableLanguages()) {
-            if ("en".equals(l.getLanguage())) {
-                return l;
-            }
-        }
-        return Locale.forLanguageTag("vi");
     }
 }
