@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.friendlygov.testsupport.FreshDatabase;
+import vn.friendlygov.testsupport.InJvmKafka;
+import vn.friendlygov.testsupport.TestTokens;
 
 /** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process in the prod profile. */
 final class ServiceProcess implements AutoCloseable {
@@ -29,6 +31,14 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
         this.database = database;
         this.port = port;
+    }
+
+    /** What every service of a test needs: the in-JVM broker and trust in the test tokens' key. */
+    static Map<String, String> platform() {
+        return Map.of(
+                "kafka.bootstrap.servers", InJvmKafka.start(),
+                "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
+                "mp.jwt.verify.issuer", TestTokens.ISSUER);
     }
 
     static ServiceProcess start(String module, Map<String, String> config) throws IOException {

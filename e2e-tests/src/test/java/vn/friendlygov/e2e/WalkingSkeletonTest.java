@@ -37,10 +37,7 @@ class WalkingSkeletonTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        Map<String, String> common = Map.of(
-                "kafka.bootstrap.servers", InJvmKafka.start(),
-                "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+        Map<String, String> common = ServiceProcess.platform();
         criteria = ServiceProcess.start("criteria-service", common);
         notification = ServiceProcess.start("notification-service", common);
     }

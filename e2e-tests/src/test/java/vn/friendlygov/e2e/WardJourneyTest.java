@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.friendlygov.testsupport.InJvmKafka;
 import vn.friendlygov.testsupport.TestTokens;
 
 /**
@@ -40,10 +39,7 @@ class WardJourneyTest {
 
     @BeforeAll
     static void startServices() throws Exception {
-        Map<String, String> common = Map.of(
-                "kafka.bootstrap.servers", InJvmKafka.start(),
-                "mp.jwt.verify.publickey", TestTokens.publicKeyBase64(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+        Map<String, String> common = ServiceProcess.platform();
         criteria = ServiceProcess.start("criteria-service", common);
         evidence = ServiceProcess.start("evidence-service", with(common, "evidence.storage.directory",
                 Files.createTempDirectory(Path.of("target"), "e2e-evidence").toAbsolutePath().toString()));

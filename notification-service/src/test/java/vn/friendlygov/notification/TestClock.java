@@ -3,44 +3,11 @@ package vn.friendlygov.notification;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import vn.friendlygov.testsupport.SettableClock;
 
-/** Replaces the service's clock in tests: system time until a test sets it, then exactly what the test says. */
+/** Replaces the service's clock in tests (see {@link SettableClock}). */
 @Alternative
 @Priority(1)
 @Singleton
-public class TestClock extends Clock {
-
-    private volatile Instant fixed;
-
-    public void set(Instant instant) {
-        fixed = instant;
-    }
-
-    public void set(String isoInstant) {
-        fixed = Instant.parse(isoInstant);
-    }
-
-    public void reset() {
-        fixed = null;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        Instant f = fixed;
-        return f == null ? Instant.now() : f;
-    }
+public class TestClock extends SettableClock {
 }
