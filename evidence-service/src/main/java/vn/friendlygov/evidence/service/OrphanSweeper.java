@@ -37,7 +37,8 @@ public class OrphanSweeper {
         this.config = config;
     }
 
-    @Scheduled(every = "${evidence.storage.sweep-every:1h}", delayed = "${evidence.storage.sweep-delay:10m}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${evidence.storage.sweep-every:1h}", delayed = "${evidence.storage.sweep-delay:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "evidence-orphan-sweeper")
     void scheduled() {
         sweepIncoming(config.storage().incomingMaxAge());

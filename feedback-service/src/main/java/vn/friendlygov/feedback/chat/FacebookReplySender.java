@@ -33,7 +33,8 @@ public class FacebookReplySender extends QueuedReplies {
         this.em = em;
     }
 
-    @Scheduled(every = "${feedback.reply-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${feedback.reply-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.pageAccessToken().isPresent()) {
             sendPending();

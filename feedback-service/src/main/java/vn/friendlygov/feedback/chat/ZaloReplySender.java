@@ -21,7 +21,8 @@ public class ZaloReplySender extends QueuedReplies {
         this.api = api;
     }
 
-    @Scheduled(every = "${feedback.reply-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${feedback.reply-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.oaId().isPresent()) {
             sendPending();

@@ -39,7 +39,8 @@ public class AutoCloser {
         this.history = history;
     }
 
-    @Scheduled(every = "${feedback.auto-close-every:1h}", delayed = "${feedback.auto-close-delay:2m}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${feedback.auto-close-every:1h}", delayed = "${feedback.auto-close-delay:2m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         while (close(LocalDate.now(HolidayCalendar.ZONE)) == BATCH) {

@@ -25,7 +25,8 @@ public class DuplicateSweep {
         this.finder = finder;
     }
 
-    @Scheduled(every = "${feedback.duplicate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${feedback.duplicate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         while (sweep() == BATCH) {
             // a backlog: keep going until it is cleared

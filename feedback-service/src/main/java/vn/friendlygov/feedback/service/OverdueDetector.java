@@ -34,7 +34,8 @@ public class OverdueDetector {
         this.history = history;
     }
 
-    @Scheduled(every = "${feedback.overdue-every:15m}", delayed = "${feedback.overdue-delay:1m}",
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${feedback.overdue-every:15m}", delayed = "${feedback.overdue-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         detect(LocalDate.now(HolidayCalendar.ZONE));

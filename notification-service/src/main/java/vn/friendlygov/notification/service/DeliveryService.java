@@ -58,7 +58,8 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${notification.delivery.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${notification.delivery.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notification-delivery")
     void scheduled() {
         while (deliverDue() == config.delivery().batchSize()) {

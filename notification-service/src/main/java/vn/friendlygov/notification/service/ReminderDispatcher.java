@@ -45,7 +45,8 @@ public class ReminderDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${notification.dispatch.every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            every = "${notification.dispatch.every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "reminder-dispatch")
     void scheduled() {
         schedules.planAhead();
