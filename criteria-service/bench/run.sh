@@ -55,6 +55,11 @@ TASKS_PAGE="http://127.0.0.1:$PORT/api/v1/plans/ward-057-2026/tasks?size=50&page
 echo "warm-up"
 hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$PROGRESS" >/dev/null
 hey -z 15s -c 20 -H "Authorization: Bearer $LEADER" "$TASKS" >/dev/null
+# the cache-missing code paths too (JIT, and each ward's plan tree, kept per imported file), 10 s each
+for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-05-{day}" "/api/v1/plans/{plan}/tasks?dueFrom=2026-02-{day}&size=50"; do
+  PATH_TEMPLATE="$tpl" TOKEN="$ADMIN" DELAY_MS=$(( 50000 / RATE )) wrk -t2 -c50 -d10s \
+    -s criteria-service/bench/wards.lua "http://127.0.0.1:$PORT" > /dev/null
+done
 
 CONC=$(( RATE / 10 ))
 for name in ${RUNS:-PROGRESS TASKS TASKS_PAGE}; do

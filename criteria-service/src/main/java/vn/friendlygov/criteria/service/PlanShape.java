@@ -1,11 +1,14 @@
 package vn.friendlygov.criteria.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.friendlygov.criteria.plan.PlanItem;
 
 /**
  * The parts of a plan's tree the progress view needs: its criteria, its top-level items and which top-level item each
@@ -13,26 +16,49 @@ import vn.friendlygov.criteria.plan.PlanItem;
  */
 record PlanShape(List<Node> criteria, List<Node> topItems, Map<UUID, UUID> topOf) {
 
+    private static final String CRITERION = "CRITERION";
+
     record Node(UUID id, String key, String criterionCode, String title) {
     }
 
-    static PlanShape of(List<PlanItem> items) {
-        Map<UUID, PlanItem> byId = new HashMap<>();
-        items.forEach(i -> byId.put(i.id, i));
+    /** An active item of the plan as the shape needs it. */
+    record Row(UUID id, UUID parentId, String kind, String key, String criterionCode, String title) {
+    }
+
+    /** The active items of a plan in plan order, over plain JDBC (one statement). */
+    static PlanShape load(Connection c, String planCode) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, parent_id, kind, item_key, criterion_code, title "
+                + "from plan_item where plan_code = ? and active order by position")) {
+            ps.setString(1, planCode);
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3),
+                            r.getString(4), r.getString(5), r.getString(6)));
+                }
+            }
+        }
+        return of(rows);
+    }
+
+    static PlanShape of(List<Row> items) {
+        Map<UUID, Row> byId = new HashMap<>();
+        items.forEach(i -> byId.put(i.id(), i));
         List<Node> criteria = new ArrayList<>();
         List<Node> top = new ArrayList<>();
         Map<UUID, UUID> topOf = new HashMap<>();
-        for (PlanItem i : items) {
-            Node n = new Node(i.id, i.key, i.criterionCode, i.title);
-            if ("CRITERION".equals(i.kind)) {
+        for (Row i : items) {
+            Node n = new Node(i.id(), i.key(), i.criterionCode(), i.title());
+            if (CRITERION.equals(i.kind())) {
                 criteria.add(n);
                 continue;
             }
-            PlanItem t = i;
-            while (t.parentId != null && byId.containsKey(t.parentId) && !"CRITERION".equals(byId.get(t.parentId).kind)) {
-                t = byId.get(t.parentId);
+            Row t = i;
+            while (t.parentId() != null && byId.containsKey(t.parentId())
+                    && !CRITERION.equals(byId.get(t.parentId()).kind())) {
+                t = byId.get(t.parentId());
             }
-            topOf.put(i.id, t.id);
+            topOf.put(i.id(), t.id());
             if (t == i) {
                 top.add(n);
             }
