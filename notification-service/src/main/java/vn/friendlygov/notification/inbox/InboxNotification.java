@@ -43,4 +43,8 @@ public class InboxNotification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** How many items the notification stands for: more than 1 for a summary (InboxService.notifyPlanTask). */
+    @Column(name = "item_count", nullable = false)
+    public int itemCount = 1;
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import vn.friendlygov.common.calendar.HolidayCalendar;
 
 /**
  * Puts notifications into a unit's inbox. The (source, ward, unit) triple is unique, so a notification produced
@@ -45,5 +47,28 @@ public class InboxService {
                 .executeUpdate();
         // the table's trigger NOTIFYs the live stream of every replica once this transaction commits (InboxListener)
         return inserted == 0 ? null : n;
+    }
+
+    /**
+     * A task generated from an imported plan: the unit's notification for that plan and day counts one more task
+     * (an import creates hundreds at once). The first task of the day makes a notification like any other
+     * ({@code TASK_ASSIGNED}, about the task); the next turn it into a summary ({@code PLAN_TASKS_ASSIGNED}, about the
+     * plan, "Kế hoạch …: n nhiệm vụ mới được giao"), unread again and dated now. Runs once per event: the caller's
+     * ledger of processed events keeps a redelivered event from counting twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notifyPlanTask(String ward, String unit, String planCode, String taskId, String taskTitle) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String source = "plan-tasks:" + planCode + ":" + LocalDate.ofInstant(now.toInstant(), HolidayCalendar.ZONE);
+        em.createNativeQuery("insert into inbox_notification as n (id, ward, unit, kind, title, body, subject_id, "
+                + "source_event_id, created_at, item_count) values (?1, ?2, ?3, 'TASK_ASSIGNED', ?4, null, ?5, ?6, ?7, 1) "
+                + "on conflict (source_event_id, ward, unit) do update set item_count = n.item_count + 1, "
+                + "kind = 'PLAN_TASKS_ASSIGNED', title = 'Kế hoạch ' || ?8 || ': ' || (n.item_count + 1) "
+                + "|| ' nhiệm vụ mới được giao', body = 'Mới nhất: ' || ?9, subject_id = ?8, read_at = null, "
+                + "created_at = excluded.created_at")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, ward).setParameter(3, unit)
+                .setParameter(4, "Nhiệm vụ mới: " + taskTitle).setParameter(5, taskId).setParameter(6, source)
+                .setParameter(7, now).setParameter(8, planCode).setParameter(9, taskTitle)
+                .executeUpdate();
     }
 }

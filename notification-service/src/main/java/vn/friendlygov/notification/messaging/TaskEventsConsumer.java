@@ -17,7 +17,8 @@ import vn.friendlygov.notification.service.ReminderPlanner;
 
 /**
  * Task events keep the task read model and its planned reminders up to date; a new task and a change of state also
- * become an in-app notification for the lead unit. Idempotent: the event id is recorded with the effects in one
+ * become an in-app notification for the lead unit (the tasks an imported plan generates are counted in one
+ * notification per plan and day, {@link InboxService#notifyPlanTask}). Idempotent: the event id is recorded with the effects in one
  * transaction. Consumed in batches (the busiest topic, see {@link BatchProcessing}); a malformed event lands on the
  * dead-letter topic and consuming goes on.
  */
@@ -69,7 +70,9 @@ public class TaskEventsConsumer {
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
-        if (notifies) {
+        if (CREATED.equals(event.type()) && task.planCode() != null && task.itemId() != null) {
+            inbox.notifyPlanTask(task.ward(), task.leadUnit(), task.planCode(), task.taskId(), task.title());
+        } else if (notifies) {
             inbox.notify(task.ward(), task.leadUnit(), CREATED.equals(event.type()) ? "TASK_ASSIGNED" : "TASK_STATUS_CHANGED",
                     CREATED.equals(event.type())
                             ? "Nhiệm vụ mới: " + task.title()

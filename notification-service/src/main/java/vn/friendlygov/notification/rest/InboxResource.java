@@ -1,9 +1,12 @@
 package vn.friendlygov.notification.rest;
 
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,15 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.smallrye.mutiny.Multi;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.friendlygov.notification.inbox.InboxNotification;
 import vn.friendlygov.notification.inbox.InboxStream;
 
@@ -40,10 +42,12 @@ public class InboxResource {
         this.stream = stream;
     }
 
+    /** {@code count}: the items a summary stands for (the tasks of a plan import), 1 otherwise. */
     public record NotificationView(UUID id, String kind, String title, String body, String subjectId,
-            OffsetDateTime createdAt, OffsetDateTime readAt) {
+            OffsetDateTime createdAt, OffsetDateTime readAt, int count) {
         static NotificationView of(InboxNotification n) {
-            return new NotificationView(n.id, n.kind, n.title, n.body, n.subjectId, n.createdAt, n.readAt);
+            return new NotificationView(n.id, n.kind, n.title, n.body, n.subjectId, n.createdAt, n.readAt,
+                    n.itemCount);
         }
     }
 
@@ -55,10 +59,19 @@ public class InboxResource {
 
     @GET
     @Transactional
-    public Inbox list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    public Inbox list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+            @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
+            @QueryParam("kind") @Pattern(regexp = "[A-Z_]{1,50}", message = "must be a kind such as TASK_ASSIGNED")
+            String kind) {
         requireUnit();
+        String where = "ward = :ward and unit = :unit" + (unreadOnly ? " and readAt is null" : "")
+                + (kind == null ? "" : " and kind = :kind");
+        Parameters p = Parameters.with("ward", actor.ward()).and("unit", actor.unit());
+        if (kind != null) {
+            p = p.and("kind", kind);
+        }
         List<NotificationView> items = InboxNotification
-                .<InboxNotification>find("ward = ?1 and unit = ?2 order by createdAt desc, id", actor.ward(), actor.unit())
+                .<InboxNotification>find(where + " order by createdAt desc, id", p)
                 .page(0, limit).list().stream().map(NotificationView::of).toList();
         long unread = InboxNotification.count("ward = ?1 and unit = ?2 and readAt is null", actor.ward(), actor.unit());
         return new Inbox(unread, items);
@@ -100,7 +113,7 @@ public class InboxResource {
         String ward = actor.ward();
         String unit = actor.unit();
         return stream.of(ward, unit).map(e -> new NotificationView(e.id(), e.kind(), e.title(), e.body(),
-                e.subjectId(), e.createdAt(), null));
+                e.subjectId(), e.createdAt(), null, e.count()));
     }
 
     private void requireUnit() {
