@@ -46,6 +46,7 @@ public class InboxListener {
     private final Optional<String> password;
     private final AtomicInteger listens = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean listening;
     private volatile Connection connection;
     private Thread thread;
 
@@ -86,6 +87,11 @@ public class InboxListener {
         }
     }
 
+    /** Whether the listener holds a connection that LISTENs (the live stream of this replica works). */
+    public boolean listening() {
+        return running && listening;
+    }
+
     /** How many times LISTEN has succeeded (1 after start, one more after each reconnection). */
     public int listens() {
         return listens.get();
@@ -100,17 +106,19 @@ public class InboxListener {
                     s.execute("LISTEN " + CHANNEL);
                 }
                 listens.incrementAndGet();
+                listening = true;
                 backoff = Duration.ofSeconds(1);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] received = pg.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification n : received) {
-                            deliver(c, n.getParameter());
+                            deliverSafely(c, n.getParameter());
                         }
                     }
                 }
             } catch (SQLException e) {
+                listening = false;
                 if (!running) {
                     return;
                 }
@@ -139,6 +147,18 @@ public class InboxListener {
     }
 
     /** The payload names the row; it is read back only when a client of this replica follows that unit. */
+    /**
+     * One notification: a failure to read or push it (a foreign payload on the channel, a subscriber that throws) is
+     * logged and skipped, so that the listening thread never dies of it; a lost connection still ends the loop.
+     */
+    private void deliverSafely(Connection c, String payload) throws SQLException {
+        try {
+            deliver(c, payload);
+        } catch (RuntimeException e) {
+            LOG.warnf("skipped a %s notification that could not be delivered: %s", CHANNEL, e.getClass().getName());
+        }
+    }
+
     private void deliver(Connection c, String payload) throws SQLException {
         JsonNode n;
         try {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.friendlygov.notification.TestEvents.awaitTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -189,6 +190,36 @@ class InboxTest {
                     "each notification once");
         } finally {
             otherReplica.stop();
+            reading.cancel(true);
+            response.thenAccept(r -> r.body().close());
+        }
+    }
+
+    /**
+     * Anything on the channel that is not one of ours (here an id that is no UUID, for a unit someone follows) is
+     * skipped: the listening thread goes on and the next notification still arrives. The wellness check tells.
+     */
+    @Test
+    void aForeignPayloadOnTheChannelDoesNotStopTheLiveStream() throws Exception {
+        String ward = TestEvents.uniqueWard();
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.token("officer", "TTPVHCC", ward)).GET().build();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(request,
+                HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = response.thenAcceptAsync(r -> r.body().forEach(lines::add));
+        try (Connection c = connect(); var s = c.createStatement()) {
+            response.get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(listener::listening);
+            given().when().get("/q/health/well").then().statusCode(200)
+                    .body("checks.find { it.name == 'inbox-live-stream' }.status", equalTo("UP"));
+            s.execute("select pg_notify('" + InboxListener.CHANNEL + "', '{\"id\":\"not-a-uuid\",\"ward\":\""
+                    + ward + "\",\"unit\":\"TTPVHCC\"}')");
+            insert(c, ward, "TTPVHCC", "Sau thông báo lạ — Lịch tiếp công dân tháng 12");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> received(lines, "Sau thông báo lạ — Lịch tiếp công dân tháng 12"));
+            assertTrue(listener.listening());
+        } finally {
             reading.cancel(true);
             response.thenAccept(r -> r.body().close());
         }
