@@ -1,5 +1,6 @@
 package vn.friendlygov.feedback.chat;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,8 @@ import vn.friendlygov.feedback.config.FacebookConfig;
 import vn.friendlygov.feedback.intake.Feedback;
 
 /**
- * Delivers queued answers to the ward's Facebook page conversations through the Send API, with the page access
- * token from the environment. Inside 24 hours of the citizen's message the answer is a RESPONSE; later it goes
+ * Delivers queued answers to the ward's Facebook page conversations through the Send API, with the access token of
+ * the case's ward's page (registered, or from the environment for a one-ward deployment). Inside 24 hours of the citizen's message the answer is a RESPONSE; later it goes
  * with the HUMAN_AGENT tag (a person answering, allowed for 7 days once the page has that permission).
  */
 @Singleton
@@ -23,12 +24,15 @@ public class FacebookReplySender extends QueuedReplies {
     static final Duration STANDARD_WINDOW = Duration.ofHours(24);
 
     private final FacebookConfig config;
+    private final ChatAccounts accounts;
     private final FacebookSendApi api;
     private final EntityManager em;
 
-    public FacebookReplySender(FacebookConfig config, @RestClient FacebookSendApi api, EntityManager em) {
+    public FacebookReplySender(FacebookConfig config, ChatAccounts accounts, @RestClient FacebookSendApi api,
+            EntityManager em) {
         super(em, "FACEBOOK");
         this.config = config;
+        this.accounts = accounts;
         this.api = api;
         this.em = em;
     }
@@ -36,7 +40,7 @@ public class FacebookReplySender extends QueuedReplies {
     @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${feedback.reply-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (config.pageAccessToken().isPresent()) {
+        if (QuarkusTransaction.requiringNew().call(() -> accounts.any(ChatAccounts.FACEBOOK))) {
             sendPending();
         }
     }
@@ -44,6 +48,10 @@ public class FacebookReplySender extends QueuedReplies {
     @Override
     String deliver(OutgoingReply r) {
         Feedback f = em.find(Feedback.class, r.feedbackId);
+        var page = accounts.facebookForWard(f.ward);
+        if (page.isEmpty() || page.get().pageAccessToken() == null) {
+            return "no Facebook page is registered for ward " + f.ward;
+        }
         OffsetDateTime lastHeard = (OffsetDateTime) em.createNativeQuery("select greatest(f.received_at,"
                 + " (select max(m.received_at) from feedback_message m where m.feedback_id = f.id))"
                 + " from feedback f where f.id = :id", OffsetDateTime.class).setParameter("id", f.id)
@@ -54,7 +62,7 @@ public class FacebookReplySender extends QueuedReplies {
                 new FacebookSendApi.Text(r.text));
         Response sent;
         try {
-            sent = api.send(config.graphVersion(), config.pageAccessToken().orElseThrow(), m);
+            sent = api.send(config.graphVersion(), page.get().pageAccessToken(), m);
         } catch (WebApplicationException e) {
             sent = e.getResponse(); // 4xx/5xx: Graph explains itself in the body
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 import vn.friendlygov.common.messaging.ProcessedEvents;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
@@ -25,22 +26,27 @@ import vn.friendlygov.feedback.service.ChatIntake;
 /**
  * The Facebook page webhook: the {@code hub.challenge} subscription handshake, and page messages signed with
  * {@code X-Hub-Signature-256} (HMAC-SHA256 of the raw body with the app secret). Messages are taken once (by mid).
+ * One webhook serves every ward: each entry's page id says the ward ({@link ChatAccounts}).
  */
 @Path("/webhooks/facebook")
 @PermitAll
 public class FacebookWebhookResource {
 
+    private static final Logger LOG = Logger.getLogger(FacebookWebhookResource.class);
+
     private final FacebookConfig config;
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final ChatIntake chat;
+    private final ChatAccounts accounts;
 
     public FacebookWebhookResource(FacebookConfig config, ObjectMapper mapper, ProcessedEvents processed,
-            ChatIntake chat) {
+            ChatIntake chat, ChatAccounts accounts) {
         this.config = config;
         this.mapper = mapper;
         this.processed = processed;
         this.chat = chat;
+        this.accounts = accounts;
     }
 
     @GET
@@ -61,8 +67,8 @@ public class FacebookWebhookResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Transactional
     public String receive(byte[] body, @HeaderParam("X-Hub-Signature-256") String signature) {
-        if (config.appSecret().isEmpty() || config.ward().isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "no Facebook page is configured");
+        if (config.appSecret().isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no Facebook app is configured");
         }
         if (!Signatures.same(Signatures.facebook(config.appSecret().get(), body), signature)) {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "X-Hub-Signature-256 is missing or wrong");
@@ -77,14 +83,21 @@ public class FacebookWebhookResource {
             throw ProblemException.invalid("object", "only page updates are handled");
         }
         for (JsonNode entry : update.path("entry")) {
+            String page = entry.path("id").asText("");
+            var account = accounts.facebookByPage(page);
+            if (account.isEmpty()) {
+                // acknowledged (Facebook would retry the whole batch) but not taken: no ward has the page
+                LOG.warnf("skipped an update entry of page %s, which no ward has registered", page);
+                continue;
+            }
             for (JsonNode m : entry.path("messaging")) {
-                take(m);
+                take(m, account.get().ward());
             }
         }
         return "EVENT_RECEIVED";
     }
 
-    private void take(JsonNode messaging) {
+    private void take(JsonNode messaging, String ward) {
         JsonNode message = messaging.path("message");
         String mid = message.path("mid").asText("");
         String sender = messaging.path("sender").path("id").asText("");
@@ -100,7 +113,7 @@ public class FacebookWebhookResource {
             String kind = "image".equals(a.path("type").asText()) ? "IMAGE" : "FILE";
             attachments.add(new ChatIntake.Attachment(kind, a.path("payload").path("url").asText(null)));
         }
-        chat.receive(FeedbackChannel.FACEBOOK, config.ward().get(), sender, message.path("text").asText(null),
+        chat.receive(FeedbackChannel.FACEBOOK, ward, sender, message.path("text").asText(null),
                 attachments, null);
     }
 }

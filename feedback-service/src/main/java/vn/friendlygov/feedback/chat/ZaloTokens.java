@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.friendlygov.feedback.config.ZaloConfig;
 
 /**
- * The OA's access token, refreshed before it expires or when Zalo rejects it. Zalo's refresh tokens are single-use,
+ * Each OA's access token, refreshed before it expires or when Zalo rejects it. Zalo's refresh tokens are single-use,
  * so the refresh happens under a row lock and the new pair is stored before anyone uses it: two replicas never
  * spend the same refresh token, and a restart keeps the newest one.
  */
@@ -27,10 +27,10 @@ public class ZaloTokens {
         this.em = em;
     }
 
-    /** A usable access token. */
+    /** A usable access token of the OA. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String current() {
-        ZaloToken t = locked();
+    public String current(String oaId) {
+        ZaloToken t = locked(oaId);
         if (t.accessToken == null || t.expiresAt == null
                 || t.expiresAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5))) {
             refresh(t);
@@ -40,22 +40,50 @@ public class ZaloTokens {
 
     /** A new access token after Zalo rejected {@code rejected}; if another caller already refreshed, that one. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String replace(String rejected) {
-        ZaloToken t = locked();
+    public String replace(String oaId, String rejected) {
+        ZaloToken t = locked(oaId);
         if (t.accessToken == null || t.accessToken.equals(rejected)) {
             refresh(t);
         }
         return t.accessToken;
     }
 
-    private ZaloToken locked() {
-        String oa = config.oaId().orElseThrow(() -> new IllegalStateException("zalo.oa-id is not configured"));
+    /**
+     * Stores the refresh token an admin registered the OA with (ChatAccountResource); the next send refreshes with
+     * it. Replaces what was stored: the admin took a new one from Zalo because the old one no longer works.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(String oaId, String refreshToken) {
+        ZaloToken t = em.find(ZaloToken.class, oaId, LockModeType.PESSIMISTIC_WRITE);
+        boolean fresh = t == null;
+        if (fresh) {
+            t = new ZaloToken();
+            t.oaId = oaId;
+        }
+        t.refreshToken = refreshToken;
+        t.accessToken = null;
+        t.expiresAt = null;
+        if (fresh) {
+            em.persist(t);
+        }
+    }
+
+    /** Whether a token pair of the OA is stored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean stored(String oaId) {
+        return em.find(ZaloToken.class, oaId) != null;
+    }
+
+    private ZaloToken locked(String oa) {
         ZaloToken t = em.find(ZaloToken.class, oa, LockModeType.PESSIMISTIC_WRITE);
         if (t == null) {
+            // the configured OA of a one-ward deployment starts from the configured refresh token
+            String initial = config.oaId().filter(oa::equals).flatMap(x -> config.initialRefreshToken())
+                    .orElseThrow(() -> new IllegalStateException("no Zalo refresh token stored or configured for OA "
+                            + oa));
             t = new ZaloToken();
             t.oaId = oa;
-            t.refreshToken = config.initialRefreshToken()
-                    .orElseThrow(() -> new IllegalStateException("no Zalo refresh token stored or configured"));
+            t.refreshToken = initial;
             em.persist(t);
         }
         return t;

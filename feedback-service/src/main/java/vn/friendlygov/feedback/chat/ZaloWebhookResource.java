@@ -28,6 +28,8 @@ import vn.friendlygov.feedback.service.ChatIntake;
  * The Zalo OA webhook. Each event is checked before anything is read from it: the {@code X-ZEvent-Signature} mac over
  * app id, raw body, the event's timestamp and the OA secret key, then the timestamp against a replay window, then
  * the message id against the events already taken (Zalo retries). Unsigned or wrongly signed calls change nothing.
+ * One webhook serves every ward: the OA the message was sent to ({@code recipient.id}) says the ward
+ * ({@link ChatAccounts}); an OA no ward has registered is 404 and changes nothing.
  */
 @Path("/webhooks/zalo")
 @PermitAll
@@ -39,12 +41,15 @@ public class ZaloWebhookResource {
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final ChatIntake chat;
+    private final ChatAccounts accounts;
 
-    public ZaloWebhookResource(ZaloConfig config, ObjectMapper mapper, ProcessedEvents processed, ChatIntake chat) {
+    public ZaloWebhookResource(ZaloConfig config, ObjectMapper mapper, ProcessedEvents processed, ChatIntake chat,
+            ChatAccounts accounts) {
         this.config = config;
         this.mapper = mapper;
         this.processed = processed;
         this.chat = chat;
+        this.accounts = accounts;
     }
 
     @POST
@@ -52,8 +57,8 @@ public class ZaloWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     public Map<String, Object> receive(byte[] body, @HeaderParam("X-ZEvent-Signature") String signature) {
-        if (config.ward().isEmpty() || config.appId().isEmpty() || config.oaSecretKey().isEmpty()) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "no Zalo Official Account is configured");
+        if (config.appId().isEmpty() || config.oaSecretKey().isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no Zalo app is configured");
         }
         if (signature == null || signature.isBlank()) {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "X-ZEvent-Signature is missing");
@@ -82,6 +87,9 @@ public class ZaloWebhookResource {
         if (messageId.isEmpty() || sender.isEmpty()) {
             throw ProblemException.invalid("message.msg_id", "a message event needs message.msg_id and sender.id");
         }
+        String oa = event.path("recipient").path("id").asText("");
+        ChatAccounts.Account account = accounts.zaloByOa(oa).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, "no ward has registered the Official Account " + oa));
         if (!processed.firstDelivery("zalo-webhook", messageId)) {
             return Map.of("accepted", true, "duplicate", true);
         }
@@ -91,8 +99,8 @@ public class ZaloWebhookResource {
             attachments.add(new ChatIntake.Attachment(kind, a.path("payload").path("url").asText(null)));
         }
         String text = event.path("message").path("text").asText(null);
-        String code = chat.receive(FeedbackChannel.ZALO, config.ward().get(), sender, text, attachments,
-                config.defaultCategory().orElse(null));
+        String code = chat.receive(FeedbackChannel.ZALO, account.ward(), sender, text, attachments,
+                account.defaultCategory() != null ? account.defaultCategory() : config.defaultCategory().orElse(null));
         return Map.of("accepted", true, "trackingCode", code);
     }
 
