@@ -62,6 +62,11 @@ for tpl in "/api/v1/plans/{plan}/progress?asOf=2026-05-{day}" "/api/v1/plans/{pl
 done
 
 CONC=$(( RATE / 10 ))
+# baseline of the same run: the same load generator at the same rate against the service's cheapest answer (the
+# liveness check: no token, no database), i.e. what HTTP and the shared cores alone cost
+echo "== BASELINE /q/health/live at $RATE req/s for $DURATION (hey -c $CONC -q 10)"
+hey -z "$DURATION" -c "$CONC" -q 10 "http://127.0.0.1:$PORT/q/health/live" \
+  | grep -E "Requests/sec|Average|Slowest|10% in|50% in|90% in|95% in|99% in|^ +\[[0-9]+\]"
 for name in ${RUNS:-PROGRESS TASKS TASKS_PAGE}; do
   echo "== $name at $RATE req/s for $DURATION (hey -c $CONC -q 10)"
   hey -z "$DURATION" -c "$CONC" -q 10 -H "Authorization: Bearer $LEADER" "${!name}" \
