@@ -40,6 +40,15 @@ secret() {
   cat "$f"
 }
 
+# a 32-byte key in base64 (AES-256), generated once into .local/secrets
+secret_key32() {
+  local f="$SECRETS/$1"
+  if [ ! -s "$f" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' > "$f")
+  fi
+  cat "$f"
+}
+
 token() { # token ROLE UNIT WARD
   java "$ROOT/deploy/local/Token.java" sign "$KEYS" "$JWT_ISSUER_LOCAL" "$1" "${2:-}" "${3:-}" 12
 }

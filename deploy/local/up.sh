@@ -81,6 +81,8 @@ for svc in "${SERVICES[@]}"; do
     LOCAL_DATA_DIR="$LOCAL/data/$svc"
     # every variable local.env names in LOCAL_SECRET_VARS gets a random value generated once into .local/secrets
     for var in ${LOCAL_SECRET_VARS:-}; do printf -v "$var" '%s' "$(secret "$var")"; export "${var?}"; done
+    # feedback-service encrypts the chat channels' tokens at rest with this key
+    if [ "$svc" = feedback ]; then FEEDBACK_TOKEN_KEY="$(secret_key32 feedback-token-key)"; fi
     set +a
     mkdir -p "$LOCAL_DATA_DIR"
     cd "$LOCAL_DATA_DIR"

@@ -12,3 +12,6 @@ create table chat_account (
     primary key (channel, account_id),
     unique (channel, ward)
 );
+
+-- tokens are now stored encrypted (SecretColumn: "v1:" + base64), longer than the clear value
+alter table zalo_token alter column access_token type text, alter column refresh_token type text;

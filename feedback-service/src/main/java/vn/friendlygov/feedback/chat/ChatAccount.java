@@ -2,6 +2,7 @@ package vn.friendlygov.feedback.chat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -51,6 +52,7 @@ public class ChatAccount extends PanacheEntityBase {
     public String defaultCategory;
     /** Facebook only: the page access token the Send API needs (a secret: never returned by the API). */
     @Column(name = "page_access_token")
+    @Convert(converter = SecretColumn.class)
     public String pageAccessToken;
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;

@@ -53,6 +53,9 @@ public interface FeedbackConfig {
     @WithDefault("5s")
     String replyEvery();
 
+    /** AES-256 key (base64 of 32 bytes) of the chat tokens at rest (chat.SecretColumn reads it); unset: clear. */
+    java.util.Optional<String> tokenKey();
+
     /** How often new cases are checked for a likely duplicate. */
     @WithDefault("5s")
     String duplicateEvery();

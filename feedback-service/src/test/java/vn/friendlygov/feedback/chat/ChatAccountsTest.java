@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.friendlygov.feedback.Clients.feedbackRows;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -84,6 +85,28 @@ class ChatAccountsTest {
                 OutgoingReply.count("feedbackId = ?1 and sentAt is not null", feedbackId)) == 1);
     }
 
+    static String column(String sql, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) Feedback.getEntityManager()
+                .createNativeQuery(sql, String.class).setParameter(1, id).getSingleResult());
+    }
+
+    /** A token written in clear (before encryption, or by a deployment without a key) is still read. */
+    @Test
+    void aTokenStoredInClearIsStillReadAndEncryptedWhenNextWritten() {
+        String oa = "oa-clear-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> Feedback.getEntityManager().createNativeQuery(
+                "insert into zalo_token (oa_id, refresh_token) values (?1, 'rt-written-in-clear')")
+                .setParameter(1, oa).executeUpdate());
+        assertEquals("rt-written-in-clear", QuarkusTransaction.requiringNew().call(() ->
+                ((ZaloToken) Feedback.getEntityManager().find(ZaloToken.class, oa)).refreshToken));
+        QuarkusTransaction.requiringNew().run(() ->
+                ((ZaloToken) Feedback.getEntityManager().find(ZaloToken.class, oa)).refreshToken = "rt-rotated");
+        String stored = column("select refresh_token from zalo_token where oa_id = ?1", oa);
+        assertTrue(stored.startsWith(SecretColumn.PREFIX) && !stored.contains("rt-rotated"), stored);
+        assertEquals("rt-rotated", QuarkusTransaction.requiringNew().call(() ->
+                ((ZaloToken) Feedback.getEntityManager().find(ZaloToken.class, oa)).refreshToken));
+    }
+
     @Test
     void eachWardsZaloOaIsRegisteredByItsAdminAndCarriesThatWardsCasesBothWays() {
         String oa = "oa-" + UUID.randomUUID();
@@ -146,6 +169,11 @@ class ChatAccountsTest {
                 .withRequestBody(matchingJsonPath("$.recipient.user_id", equalTo(sender))));
         assertEquals(refresh + "-2", QuarkusTransaction.requiringNew().call(() ->
                 ((ZaloToken) Feedback.getEntityManager().find(ZaloToken.class, oa)).refreshToken));
+        // both Zalo tokens are encrypted at rest
+        String storedRefresh = column("select refresh_token from zalo_token where oa_id = ?1", oa);
+        String storedAccess = column("select access_token from zalo_token where oa_id = ?1", oa);
+        assertTrue(storedRefresh.startsWith(SecretColumn.PREFIX) && !storedRefresh.contains(refresh), storedRefresh);
+        assertTrue(storedAccess.startsWith(SecretColumn.PREFIX) && !storedAccess.contains("AT-AN-LU"), storedAccess);
 
         // removed: the OA's messages are no longer taken
         Clients.staff("admin", "VP", "phu-lien").when().delete("/api/v1/chat-accounts/ZALO/" + oa).then()
@@ -178,6 +206,9 @@ class ChatAccountsTest {
         Feedback f = QuarkusTransaction.requiringNew().call(() ->
                 Feedback.<Feedback>find("channelUserId", psid).singleResult());
         assertEquals(WARD, f.ward);
+        // the page token is encrypted at rest
+        String stored = column("select page_access_token from chat_account where account_id = ?1", page);
+        assertTrue(stored.startsWith(SecretColumn.PREFIX) && !stored.contains(token), stored);
 
         ZaloServer.server.stubFor(post(urlPathEqualTo("/v21.0/me/messages"))
                 .withQueryParam("access_token", equalTo(token))
