@@ -2,7 +2,8 @@
 # Intake benchmark of feedback-service: wrk (OS package) drives the citizen API and then Open311 while pgbench runs
 # the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
 # stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
-#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64)
+#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64;
+#   PGB_CLIENTS=0 for the service alone; JFR=1, GCLOG=1, APP_OPTS=<JVM flags> for profiling)
 # RATE is the offered load in submissions/s, held fixed by the wrk scripts (common.lua) whatever the latency; wrk
 # reports the achieved rate and the percentiles. pgbench runs unthrottled beside it (PGB_CLIENTS clients), one
 # transaction per submission, writing what the service writes.
@@ -101,14 +102,15 @@ run() { # name script with_key
     done ) > "$WORK/$1-waits.txt" 2>&1 &
   local sampler=$!
   local cpu0 log0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log")
-  /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" \
-    "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 \
+    wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
   local cpu1; cpu1=$(cpu_snapshot)
   wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
   wait $sampler || true
   # postgres includes the backends of pgbench and of the wait sampler; "all" is the whole machine (2 cores)
   echo "CPU seconds during the run: $(paste -d' ' <(echo "$cpu0" | tr ' ' '\n') <(echo "$cpu1" | tr ' ' '\n') \
-    | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
+    | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
+    "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
   echo "intake batches (per writer, 5 s windows):"
   tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
   echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from feedback where duplicate_checked = false")"
