@@ -2,7 +2,8 @@
 # Intake benchmark of feedback-service: wrk (OS package) drives the citizen API and then Open311 while pgbench runs
 # the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
 # stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
-#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64)
+#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64;
+#   PGB_CLIENTS=0 for the service alone; JFR=1, GCLOG=1, APP_OPTS=<JVM flags> for profiling)
 # RATE is the offered load in submissions/s, held fixed by the wrk scripts (common.lua) whatever the latency; wrk
 # reports the achieved rate and the percentiles. pgbench runs unthrottled beside it (PGB_CLIENTS clients), one
 # transaction per submission, writing what the service writes.
@@ -52,8 +53,11 @@ KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
-java -Xmx1g ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
+java -Xmx1g ${APP_OPTS:-} '-Dquarkus.log.category."vn.friendlygov.feedback.service.IntakeTimings".level=DEBUG' \
+   ${GCLOG:+-Xlog:gc:file=$WORK/gc.log} ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
   -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
+APP_PID=$!
+KAFKA_PID=${pids[0]}
 for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
 curl -fs "http://127.0.0.1:$APP_PORT/q/health/ready" > /dev/null || { tail -50 "$WORK/app.log"; exit 1; }
 
@@ -72,6 +76,14 @@ RUN_NAME=warmup311 RATE=300 wrk -t2 -c16 -d10s -s "$HERE/open311.lua" "http://12
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
 
+# CPU seconds (user + system) used so far by a set of processes: who takes the two cores during a run
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15 + $16 + $17} END {printf "%.1f", t / hz}' "$@" 2>/dev/null || echo 0; }
+cpu_snapshot() {
+  echo "service $(cpu_of /proc/$APP_PID/stat) kafka $(cpu_of /proc/$KAFKA_PID/stat)" \
+    "postgres $(cpu_of $(for p in $(pgrep -x postgres); do echo /proc/$p/stat; done))" \
+    "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)"
+}
+
 run() { # name script with_key
   say "$1: wrk ${DURATION}s offering $RATE/s over $CONNECTIONS connections, beside pgbench ($PGB_CLIENTS clients)"
   say "load average before:$(uptime | sed 's/.*load average://')"
@@ -89,10 +101,19 @@ run() { # name script with_key
       sleep 1
     done ) > "$WORK/$1-waits.txt" 2>&1 &
   local sampler=$!
-  RUN_NAME=$1 wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" \
-    "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  local cpu0 log0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log")
+  /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 \
+    wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
+  local cpu1; cpu1=$(cpu_snapshot)
   wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
   wait $sampler || true
+  # postgres includes the backends of pgbench and of the wait sampler; "all" is the whole machine (2 cores)
+  echo "CPU seconds during the run: $(paste -d' ' <(echo "$cpu0" | tr ' ' '\n') <(echo "$cpu1" | tr ' ' '\n') \
+    | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
+    "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
+  echo "intake batches (per writer, 5 s windows):"
+  tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
+  echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from feedback where duplicate_checked = false")"
   echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
   grep -E '^tps' "$WORK/$1-pgbench.txt"

@@ -41,7 +41,7 @@ public class IntakeBatcher {
     }
 
     private record Pending(Feedback prepared, Idempotency.Claim claim, Function<Feedback, Object> answerOf,
-            CompletableFuture<Object> done) {
+            CompletableFuture<Object> done, long queuedAt) {
     }
 
     /** Marks a submission whose Idempotency-Key was already taken. */
@@ -88,7 +88,7 @@ public class IntakeBatcher {
             throw new ProblemException(ProblemType.UNAVAILABLE, "the service is stopping; try again");
         }
         CompletableFuture<Object> done = new CompletableFuture<>();
-        queue.add(new Pending(prepared, claim, answerOf::apply, done));
+        queue.add(new Pending(prepared, claim, answerOf::apply, done, System.nanoTime()));
         Object result;
         try {
             result = done.get(config.intakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -113,6 +113,7 @@ public class IntakeBatcher {
 
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>();
+        IntakeTimings timings = new IntakeTimings(Thread.currentThread().getName());
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -121,7 +122,7 @@ public class IntakeBatcher {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.intakeMaxBatch() - 1);
-                write(batch);
+                write(batch, timings);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -135,12 +136,23 @@ public class IntakeBatcher {
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, IntakeTimings timings) {
         List<Feedback> cases = new ArrayList<>(batch.size());
         batch.forEach(p -> cases.add(p.prepared()));
         List<Object> results;
+        long started = System.nanoTime();
+        long[] stored = new long[1];
         try {
-            results = QuarkusTransaction.requiringNew().call(() -> store(batch, cases));
+            results = QuarkusTransaction.requiringNew().call(() -> {
+                List<Object> r = store(batch, cases);
+                // the inserts go now rather than at commit, so that the timings tell writing from committing apart
+                Feedback.flush();
+                stored[0] = System.nanoTime();
+                return r;
+            });
+            if (timings.enabled()) {
+                timings.batch(batch.size(), batch.get(0).queuedAt(), started, stored[0], System.nanoTime());
+            }
         } catch (RuntimeException e) {
             LOG.debugf("a batch of %d submissions failed (%s); writing them one by one", batch.size(), e.toString());
             for (Pending p : batch) {
