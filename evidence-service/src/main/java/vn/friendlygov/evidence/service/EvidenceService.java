@@ -53,7 +53,8 @@ public class EvidenceService {
      */
     public EvidenceQueries.Found submit(String taskId, Supplier<InputStream> body, String contentType) {
         long t0 = System.nanoTime();
-        TaskView task = QuarkusTransaction.requiringNew().call(() -> task(taskId));
+        // a read-only primary-key lookup: no transaction of its own (it saves a begin and a commit per upload)
+        TaskView task = task(taskId);
         access.requireUploader(task);
         long t1 = System.nanoTime();
         try (UploadReceiver.Received received = receiver.receive(body.get(), contentType)) {
@@ -75,6 +76,7 @@ public class EvidenceService {
     private EvidenceQueries.Found create(TaskView task, SubmissionForm.Valid valid, List<InspectedFile> inspected) {
         String actor = access.actor().id();
         return QuarkusTransaction.requiringNew().call(() -> {
+            inspected.forEach(files::store);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             Evidence e = new Evidence();
             e.id = UUID.randomUUID();
@@ -123,6 +125,7 @@ public class EvidenceService {
             if (e.state == EvidenceState.WITHDRAWN) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "withdrawn evidence cannot be revised");
             }
+            inspected.forEach(files::store);
             EvidenceState from = e.state;
             e.currentRevision++;
             e.state = EvidenceState.SUBMITTED;

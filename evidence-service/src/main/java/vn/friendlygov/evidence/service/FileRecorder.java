@@ -17,7 +17,7 @@ import vn.friendlygov.evidence.task.TaskView;
 
 /**
  * Stores an inspected file's content and records it as part of a revision, inside the caller's transaction. The
- * content is written before the rows: if the transaction then fails, the content is an orphan that
+ * content is moved into the store before the transaction commits: if it then fails, the content is an orphan that
  * {@link OrphanSweeper} removes; a row never points at missing content.
  */
 @ApplicationScoped
@@ -33,20 +33,31 @@ public class FileRecorder {
         this.zone = ZoneId.of(config.zone());
     }
 
+    /**
+     * Moves the content into the store under its lock, with its {@code stored_blob} row: one statement takes the lock
+     * and writes the row (call it before persisting entities, so that it does not flush them one round trip early).
+     * The sweeper deletes only under the same lock and only when no row exists, so the content it sees from now on
+     * is either this transaction's (committed with its row) or gone with its rollback.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EvidenceFile record(UUID evidenceId, int revision, InspectedFile file, TaskView task, String actor) {
-        OrphanSweeper.lockContent(em, file.sha256());
+    public void store(InspectedFile file) {
+        em.createNativeQuery("with locked as (select pg_advisory_xact_lock(hashtextextended(?1, 0)))"
+                + " insert into stored_blob (sha256, size, media_type, created_at) select ?1, ?2, ?3, now() from locked"
+                + " on conflict (sha256) do nothing")
+                .setParameter(1, file.sha256())
+                .setParameter(2, file.size())
+                .setParameter(3, file.mediaType())
+                .executeUpdate();
         try {
             store.put(file.sha256(), file.spooled(), file.size());
         } catch (IOException e) {
             throw new UncheckedIOException("could not store a file", e);
         }
-        em.createNativeQuery("insert into stored_blob (sha256, size, media_type, created_at) values (?1, ?2, ?3, now()) "
-                + "on conflict (sha256) do nothing")
-                .setParameter(1, file.sha256())
-                .setParameter(2, file.size())
-                .setParameter(3, file.mediaType())
-                .executeUpdate();
+    }
+
+    /** The file's row in a revision; its content must have been {@link #store stored} in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvidenceFile record(UUID evidenceId, int revision, InspectedFile file, TaskView task, String actor) {
         EvidenceFile f = new EvidenceFile();
         f.id = UUID.randomUUID();
         f.evidenceId = evidenceId;

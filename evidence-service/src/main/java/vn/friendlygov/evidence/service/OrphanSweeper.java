@@ -18,7 +18,7 @@ import vn.friendlygov.evidence.storage.BlobStore;
  * Removes stored contents that no record references: what an upload leaves when the process dies (or the
  * transaction fails) between writing the file and committing its record; and temporary files of uploads that a
  * killed process never finished ({@link #sweepIncoming}). An upload holds a transaction-scoped
- * advisory lock on the hash from writing the content until its commit ({@link #lockContent}); the sweeper deletes
+ * advisory lock on the hash from writing the content until its commit ({@link FileRecorder#store}); the sweeper deletes
  * only under the same lock and only when no row exists, so it never removes content an upload is about to use.
  * Safe with several replicas: a second sweeper finds nothing more to do.
  */
@@ -99,11 +99,5 @@ public class OrphanSweeper {
         }
         store.delete(sha);
         return true;
-    }
-
-    /** Taken by an upload before it writes the content; released when its transaction ends. */
-    public static void lockContent(EntityManager em, String sha) {
-        em.createNativeQuery("select cast(pg_advisory_xact_lock(hashtextextended(?1, 0)) as text)").setParameter(1, sha)
-                .getSingleResult();
     }
 }

@@ -45,7 +45,9 @@ public class FilesystemBlobStore implements BlobStore {
             Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             return;
         }
-        Files.createDirectories(target.getParent());
+        Path dir = target.getParent();
+        boolean newDirectory = !Files.isDirectory(dir);
+        Files.createDirectories(dir);
         if (!source.toAbsolutePath().getParent().equals(incoming)) {
             // not written by an upload into this store (another filesystem, perhaps): copy it in and force it first
             Path staged = newIncomingFile();
@@ -64,6 +66,19 @@ public class FilesystemBlobStore implements BlobStore {
         // a rename inside one filesystem: atomic, no byte copied; a reader never sees half a file. If the same
         // content arrived concurrently, the rename replaces identical bytes.
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        // the file's own fsync covers its bytes, not its new name: the rename (and a new directory) must be on disk
+        // before the record that points at it commits, or a crash could leave the row and lose the name
+        force(dir);
+        if (newDirectory) {
+            force(dir.getParent());
+            force(root);
+        }
+    }
+
+    private static void force(Path directory) throws IOException {
+        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
     }
 
     @Override

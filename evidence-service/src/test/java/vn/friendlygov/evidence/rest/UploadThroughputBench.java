@@ -52,6 +52,8 @@ class UploadThroughputBench {
     final String reviewer = Fixtures.token("reviewer", null);
 
     static final int CHUNK = 1 << 20;
+    /** Concurrent clients in the server-throughput figures (besides one client at a time). */
+    static final int CLIENTS = 4;
     /** Pseudo-random content shared by all uploads (the first 64 KiB of each upload are made unique). */
     final byte[] content = new byte[50_000_000];
     final Map<Integer, byte[]> slices = new HashMap<>();
@@ -63,9 +65,14 @@ class UploadThroughputBench {
         Task task = new Task().publish();
         StringBuilder out = new StringBuilder();
         int seed = 1;
-        for (long[] run : new long[][] {{1_000_000L, 5, 100}, {50_000_000L, 2, 10}}) {
+        for (long[] run : new long[][] {{1_000_000L, 300, 100}, {50_000_000L, 3, 12}}) {
             long size = run[0];
-            for (int i = 0; i < run[1]; i++) { // warm-up rounds
+            if (size > Long.getLong("bench.max-size", Long.MAX_VALUE)) {
+                continue; // a shorter run while profiling one size
+            }
+            // warm-up rounds: a server's steady state, with the request path compiled by the JIT (a few hundred
+            // requests; with 5 the 1 MB figures measured the interpreter and the compiler threads as much as the service)
+            for (int i = 0; i < run[1]; i++) {
                 download(upload(task, size, seed++));
             }
             long up = 0;
@@ -78,13 +85,18 @@ class UploadThroughputBench {
                 download(href);
                 down += lastNanos;
             }
-            long curl = curlDownloads(hrefs);
-            long curlUp = curlUploads(task, size, (int) run[2], seed);
+            long curl = curlDownloads(hrefs, 1);
+            long curl4 = curlDownloads(hrefs, CLIENTS);
+            long curlUp = curlUploads(task, size, (int) run[2], seed, 1);
+            seed += (int) run[2];
+            long curlUp4 = curlUploads(task, size, (int) run[2], seed, CLIENTS);
             seed += (int) run[2];
             double mb = size * run[2] / 1e6;
             out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
-                    + " upload_curl_MBps=%.1f download_curl_MBps=%.1f%n", size, run[2], mb / (up / 1e9),
-                    mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9)));
+                    + " upload_curl_MBps=%.1f download_curl_MBps=%.1f upload_curl%dx_MBps=%.1f"
+                    + " download_curl%dx_MBps=%.1f%n", size, run[2], mb / (up / 1e9), mb / (down / 1e9),
+                    mb / (curlUp / 1e9), mb / (curl / 1e9), CLIENTS, mb / (curlUp4 / 1e9), CLIENTS,
+                    mb / (curl4 / 1e9)));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
@@ -131,33 +143,39 @@ class UploadThroughputBench {
     }
 
     /**
-     * The same files downloaded again by one curl process over one connection to /dev/null: a client that costs
-     * little next to the service (Java's HttpClient in this JVM shares the two cores with the service). The time
-     * includes starting curl once.
+     * The same files downloaded again by {@code clients} curl processes at once, each over one keep-alive connection,
+     * each taking its share of the files, to /dev/null: curl costs little next to the service (Java's HttpClient in
+     * this JVM shares the two cores with the service). The time runs from starting the first curl to the end of the
+     * last, so it includes starting curl once per client.
      */
-    private long curlDownloads(List<String> hrefs) throws Exception {
-        List<String> command = new ArrayList<>(List.of("curl", "-sf", "-H", "Authorization: Bearer " + reviewer));
-        for (String href : hrefs) {
+    private long curlDownloads(List<String> hrefs, int clients) throws Exception {
+        List<List<String>> commands = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            commands.add(new ArrayList<>(List.of("curl", "-sf", "-H", "Authorization: Bearer " + reviewer)));
+        }
+        for (int i = 0; i < hrefs.size(); i++) {
+            List<String> command = commands.get(i % clients);
             command.add("-o");
             command.add("/dev/null");
-            command.add(base.toURI().resolve(href.substring(1)).toString());
+            command.add(base.toURI().resolve(hrefs.get(i).substring(1)).toString());
         }
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().transferTo(OutputStream.nullOutputStream());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("curl failed: " + p.exitValue());
+        for (String output : runAll(commands)) {
+            if (!output.isEmpty()) {
+                throw new IllegalStateException("curl failed: " + output);
+            }
         }
         return System.nanoTime() - t0;
     }
 
     /**
-     * {@code count} new files uploaded by one curl process over one connection (files written and forced to disk
-     * before the clock starts, so they are read from the page cache). The time includes starting curl once.
+     * {@code count} new files uploaded by {@code clients} curl processes at once, each over one keep-alive
+     * connection (files written and forced to disk before the clock starts, so they are read from the page cache).
+     * The time includes starting curl once per client.
      */
-    private long curlUploads(Task task, long size, int count, int seed) throws Exception {
+    private long curlUploads(Task task, long size, int count, int seed, int clients) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/bench/files"));
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+        List<List<String>> commands = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path f = dir.resolve("curl-" + (seed + i) + ".pdf");
@@ -169,26 +187,54 @@ class UploadThroughputBench {
                 ch.force(true);
             }
             files.add(f);
-            if (i > 0) {
-                command.add("--next");
-                command.addAll(List.of("-s", "-o", "/dev/null", "-w", "%{http_code}\\n"));
+            if (commands.size() < clients) {
+                commands.add(new ArrayList<>(List.of("curl")));
+            } else {
+                commands.get(i % clients).add("--next");
             }
-            command.addAll(List.of("-H", "Authorization: Bearer " + officer, "-F", "kind=REPORT", "-F",
+            commands.get(i % clients).addAll(List.of("-s", "-o", "/dev/null", "-w", "%{http_code}\\n",
+                    "-H", "Authorization: Bearer " + officer, "-F", "kind=REPORT", "-F",
                     "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
                     base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
         }
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String codes = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        p.waitFor();
+        List<String> outputs = runAll(commands);
         long elapsed = System.nanoTime() - t0;
         for (Path f : files) {
             Files.deleteIfExists(f);
         }
-        if (codes.lines().filter("201"::equals).count() != count) {
-            throw new IllegalStateException("curl uploads answered " + codes);
+        long created = outputs.stream().flatMap(String::lines).filter("201"::equals).count();
+        if (created != count) {
+            throw new IllegalStateException("curl uploads answered " + outputs);
         }
         return elapsed;
+    }
+
+    /** Starts every command at once and waits for all; their outputs, in order. */
+    private static List<String> runAll(List<List<String>> commands) throws Exception {
+        List<Process> processes = new ArrayList<>();
+        for (List<String> command : commands) {
+            processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+        }
+        List<java.util.concurrent.CompletableFuture<String>> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            outputs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < processes.size(); i++) {
+            String output = outputs.get(i).get();
+            if (processes.get(i).waitFor() != 0) {
+                throw new IllegalStateException("curl failed: " + processes.get(i).exitValue() + " " + output);
+            }
+            result.add(output);
+        }
+        return result;
     }
 
     private byte[] slice(int off) {

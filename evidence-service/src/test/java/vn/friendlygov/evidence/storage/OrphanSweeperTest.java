@@ -53,6 +53,7 @@ class OrphanSweeperTest {
         TaskView view = QuarkusTransaction.requiringNew().call(() -> TaskView.findById(task.id));
         // the real write path, then the transaction dies before it commits
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            recorder.store(orphan);
             recorder.record(UUID.fromString(evidenceId), 2, orphan, view, "officer-VHXH@phu-lien");
             throw new IllegalStateException("crash before commit");
         }));
@@ -77,6 +78,7 @@ class OrphanSweeperTest {
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            recorder.store(file);
             recorder.record(UUID.fromString(evidenceId), 2, file, view, "officer-VHXH@phu-lien");
             written.countDown();
             try {
