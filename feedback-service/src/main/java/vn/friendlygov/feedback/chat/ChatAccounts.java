@@ -30,56 +30,41 @@ public class ChatAccounts {
         this.facebook = facebook;
     }
 
-    /** The ward of the OA an event was sent to. */
+    /** The ward's account that a message was sent to (Zalo: the OA id; Facebook: the page id). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Account> zaloByOa(String oaId) {
-        Optional<Account> registered = registered(ZALO, oaId);
-        if (registered.isPresent() || zalo.ward().isEmpty()
-                || (zalo.oaId().isPresent() && !zalo.oaId().get().equals(oaId))) {
-            return registered;
-        }
-        return Optional.of(new Account(ZALO, zalo.oaId().orElse(oaId), zalo.ward().get(),
-                zalo.defaultCategory().orElse(null), null));
+    public Optional<Account> byAccount(String channel, String accountId) {
+        // the configured account without an id (a Facebook page, or an OA whose id is not set) takes any
+        return registered(channel, accountId).or(() -> configured(channel)
+                .filter(a -> a.accountId() == null || a.accountId().equals(accountId)));
     }
 
-    /** The OA that answers the ward's Zalo conversations. */
+    /** The account that answers the ward's conversations on the channel, when it can send. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Account> zaloForWard(String ward) {
-        Optional<Account> registered = forWard(ZALO, ward);
-        if (registered.isPresent() || !zalo.ward().equals(Optional.of(ward)) || zalo.oaId().isEmpty()) {
-            return registered;
-        }
-        return Optional.of(new Account(ZALO, zalo.oaId().get(), ward, zalo.defaultCategory().orElse(null), null));
-    }
-
-    /** The ward of the page an update entry belongs to. */
-    @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Account> facebookByPage(String pageId) {
-        Optional<Account> registered = registered(FACEBOOK, pageId);
-        if (registered.isPresent() || facebook.ward().isEmpty()) {
-            return registered;
-        }
-        return Optional.of(new Account(FACEBOOK, pageId, facebook.ward().get(), null,
-                facebook.pageAccessToken().orElse(null)));
-    }
-
-    /** The page that answers the ward's Facebook conversations, with its access token. */
-    @Transactional(Transactional.TxType.REQUIRED)
-    public Optional<Account> facebookForWard(String ward) {
-        Optional<Account> registered = forWard(FACEBOOK, ward);
-        if (registered.isPresent() || !facebook.ward().equals(Optional.of(ward))
-                || facebook.pageAccessToken().isEmpty()) {
-            return registered;
-        }
-        return Optional.of(new Account(FACEBOOK, null, ward, null, facebook.pageAccessToken().get()));
+    public Optional<Account> forWard(String channel, String ward) {
+        return ChatAccount.<ChatAccount>find("key.channel = ?1 and ward = ?2", channel, ward).firstResultOptional()
+                .map(ChatAccounts::view)
+                .or(() -> configured(channel).filter(a -> a.ward().equals(ward) && canSend(a)));
     }
 
     /** Whether any account of the channel can send (replies stay queued until one can). */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean any(String channel) {
-        boolean configured = ZALO.equals(channel) ? zalo.ward().isPresent() && zalo.oaId().isPresent()
-                : facebook.ward().isPresent() && facebook.pageAccessToken().isPresent();
-        return configured || ChatAccount.count("key.channel", channel) > 0;
+        return configured(channel).filter(ChatAccounts::canSend).isPresent()
+                || ChatAccount.count("key.channel", channel) > 0;
+    }
+
+    /** The one-ward deployment's account from the environment, if its ward is set. */
+    private Optional<Account> configured(String channel) {
+        return ZALO.equals(channel)
+                ? zalo.ward().map(w -> new Account(ZALO, zalo.oaId().orElse(null), w,
+                        zalo.defaultCategory().orElse(null), null))
+                : facebook.ward().map(w -> new Account(FACEBOOK, null, w, null,
+                        facebook.pageAccessToken().orElse(null)));
+    }
+
+    /** A Zalo answer needs the OA (its tokens are kept by id), a Facebook answer the page's token. */
+    private static boolean canSend(Account a) {
+        return ZALO.equals(a.channel()) ? a.accountId() != null : a.pageAccessToken() != null;
     }
 
     private static Optional<Account> registered(String channel, String accountId) {
@@ -87,11 +72,6 @@ public class ChatAccounts {
             return Optional.empty();
         }
         return ChatAccount.<ChatAccount>findByIdOptional(new ChatAccount.Key(channel, accountId))
-                .map(ChatAccounts::view);
-    }
-
-    private static Optional<Account> forWard(String channel, String ward) {
-        return ChatAccount.<ChatAccount>find("key.channel = ?1 and ward = ?2", channel, ward).firstResultOptional()
                 .map(ChatAccounts::view);
     }
 

@@ -48,7 +48,7 @@ public class FacebookReplySender extends QueuedReplies {
     @Override
     String deliver(OutgoingReply r) {
         Feedback f = em.find(Feedback.class, r.feedbackId);
-        var page = accounts.facebookForWard(f.ward);
+        var page = accounts.forWard(ChatAccounts.FACEBOOK, f.ward);
         if (page.isEmpty() || page.get().pageAccessToken() == null) {
             return "no Facebook page is registered for ward " + f.ward;
         }

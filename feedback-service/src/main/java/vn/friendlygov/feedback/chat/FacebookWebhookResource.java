@@ -84,7 +84,7 @@ public class FacebookWebhookResource {
         }
         for (JsonNode entry : update.path("entry")) {
             String page = entry.path("id").asText("");
-            var account = accounts.facebookByPage(page);
+            var account = accounts.byAccount(ChatAccounts.FACEBOOK, page);
             if (account.isEmpty()) {
                 // acknowledged (Facebook would retry the whole batch) but not taken: no ward has the page
                 LOG.warnf("skipped an update entry of page %s, which no ward has registered", page);

@@ -41,7 +41,7 @@ public class ZaloReplySender extends QueuedReplies {
         ZaloMessageApi.CsMessage m = new ZaloMessageApi.CsMessage(new ZaloMessageApi.Recipient(r.recipient),
                 new ZaloMessageApi.Text(r.text));
         String ward = em.find(Feedback.class, r.feedbackId).ward;
-        var account = accounts.zaloForWard(ward);
+        var account = accounts.forWard(ChatAccounts.ZALO, ward);
         if (account.isEmpty()) {
             return "no Zalo Official Account is registered for ward " + ward;
         }

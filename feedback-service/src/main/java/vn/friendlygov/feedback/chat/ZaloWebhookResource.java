@@ -88,7 +88,7 @@ public class ZaloWebhookResource {
             throw ProblemException.invalid("message.msg_id", "a message event needs message.msg_id and sender.id");
         }
         String oa = event.path("recipient").path("id").asText("");
-        ChatAccounts.Account account = accounts.zaloByOa(oa).orElseThrow(() -> new ProblemException(
+        ChatAccounts.Account account = accounts.byAccount(ChatAccounts.ZALO, oa).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "no ward has registered the Official Account " + oa));
         if (!processed.firstDelivery("zalo-webhook", messageId)) {
             return Map.of("accepted", true, "duplicate", true);

@@ -61,10 +61,6 @@ class ChatAccountsTest {
         return m;
     }
 
-    static Feedback byCode(String code) {
-        return Clients.byCode(code);
-    }
-
     /** The ward takes feedback once it has a category (idempotent: PUT). */
     static void wardWithACategory() {
         Clients.staff("admin", "VP", WARD).contentType(ContentType.JSON)
@@ -150,7 +146,7 @@ class ChatAccountsTest {
         ZaloChannelTest.send(stray, ZaloChannelTest.mac(stray, now)).then().statusCode(404)
                 .contentType("application/problem+json");
         assertEquals(before + 1, feedbackRows());
-        Feedback f = byCode(code);
+        Feedback f = Clients.byCode(code);
         assertEquals(WARD, f.ward);
         assertEquals("Đèn đường tổ dân phố số 3 không sáng", f.content);
 
