@@ -52,6 +52,14 @@ public final class Clients {
         return QuarkusTransaction.requiringNew().call(() -> Feedback.byTrackingCode(code).orElseThrow());
     }
 
+    /** Whether the duplicate sweep has checked a case (it is no longer in the queue). */
+    public static boolean duplicateChecked(String code) {
+        Feedback f = byCode(code);
+        return QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
+                .createNativeQuery("select count(*) from duplicate_check where feedback_id = :id")
+                .setParameter("id", f.id).getSingleResult()).equals(0L);
+    }
+
     /** The events of one case on feedback.feedback-events.v1, once {@code count} of them have arrived. */
     public static List<ConsumerRecord<String, String>> eventsOf(String feedbackId, int count) {
         return TopicProbe.readUntil("feedback.feedback-events.v1", Duration.ofSeconds(30),

@@ -74,8 +74,6 @@ public class Feedback extends PanacheEntityBase {
     /** Written only by DuplicateSweep (native update), so staff changes never overwrite it nor race with it. */
     @Column(name = "suggested_duplicate", updatable = false)
     public UUID suggestedDuplicate;
-    @Column(name = "duplicate_checked", updatable = false)
-    public boolean duplicateChecked;
     @Column(name = "reopen_count")
     public int reopenCount;
     @Column(name = "overdue_announced")

@@ -2,6 +2,7 @@ package vn.friendlygov.feedback.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.friendlygov.common.outbox.Outbox;
+import vn.friendlygov.common.outbox.OutboxEvent;
 import vn.friendlygov.feedback.intake.Feedback;
 
 /** Writes a case's events to the outbox, in the transaction of the change. */
@@ -34,8 +35,15 @@ public class FeedbackEvents {
     }
 
     public void publish(Kind kind, Feedback f, String actor) {
-        FeedbackEvent data = FeedbackEvent.of(f, actor, kind == Kind.ANSWERED || kind == Kind.CLOSED,
-                kind == Kind.RATED);
-        outbox.publish(TOPIC, kind.type(), f.id.toString(), f.ward, data);
+        outbox.publish(TOPIC, kind.type(), f.id.toString(), f.ward, data(kind, f, actor));
+    }
+
+    /** The outbox row of an event, not yet written: for {@link Outbox#insertAll}. */
+    public OutboxEvent event(Kind kind, Feedback f, String actor) {
+        return outbox.event(TOPIC, kind.type(), f.id.toString(), f.ward, data(kind, f, actor));
+    }
+
+    private static FeedbackEvent data(Kind kind, Feedback f, String actor) {
+        return FeedbackEvent.of(f, actor, kind == Kind.ANSWERED || kind == Kind.CLOSED, kind == Kind.RATED);
     }
 }

@@ -1,77 +1,98 @@
 package vn.friendlygov.feedback.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.friendlygov.feedback.config.FeedbackConfig;
-import vn.friendlygov.feedback.intake.Feedback;
 
 /**
  * Suggests, never decides: a recent case of the same ward that is likely the same matter — the same phone number
  * and category, or near-identical text (trigram similarity on the diacritics-folded text) at about the same place.
- * Staff see the suggestion and may mark the case DUPLICATE.
+ * Staff see the suggestion and may mark the case DUPLICATE. Near-identical candidates come from the band keys
+ * ({@link TextBands}), so a search reads a handful of cases whatever the size of the table.
  */
 @ApplicationScoped
 public class DuplicateFinder {
 
-    // metres per degree of latitude; longitude degrees shrink with cos(latitude)
-    private static final String NEARBY = " and (latitude is null or 111320 * sqrt(power(latitude - :lat, 2)"
-            + " + power(cos(radians(:lat)) * (longitude - :lon), 2)) <= :radius)";
+    /** What the search needs of a case. */
+    public record Probe(UUID id, String ward, String phone, String category, OffsetDateTime receivedAt,
+            String folded, Double latitude, Double longitude, long[] bands) {
+    }
 
-    private final EntityManager em;
+    private static final String NOT_CLOSED_AS = " and status not in ('REJECTED', 'DUPLICATE')";
+    private static final String SAME_PERSON = "select id from feedback where ward = ? and citizen_phone = ?"
+            + " and category is not distinct from ? and id <> ? and received_at <= ? and received_at >= ?"
+            + NOT_CLOSED_AS + " order by received_at desc limit 1";
+    // the band keys name the ward too, so the candidates are the ward's; the CTE keeps the planner on the key index
+    private static final String SAME_TEXT = "with near as materialized (select id from feedback"
+            + " where text_bands && ? limit 1000)"
+            + " select f.id from feedback f join near on near.id = f.id where f.ward = ? and f.id <> ?"
+            + " and f.received_at <= ? and f.received_at >= ?" + NOT_CLOSED_AS.replace("status", "f.status")
+            // metres per degree of latitude; longitude degrees shrink with cos(latitude)
+            + " and (? is null or f.latitude is null or 111320 * sqrt(power(f.latitude - ?, 2)"
+            + " + power(cos(radians(?)) * (f.longitude - ?), 2)) <= ?)"
+            + " and similarity(f.content_folded, ?) >= ?"
+            + " order by similarity(f.content_folded, ?) desc, f.received_at desc limit 1";
+
     private final FeedbackConfig config;
 
-    public DuplicateFinder(EntityManager em, FeedbackConfig config) {
-        this.em = em;
+    public DuplicateFinder(FeedbackConfig config) {
         this.config = config;
     }
 
-    public Optional<UUID> likelyDuplicateOf(Feedback f) {
-        OffsetDateTime since = f.receivedAt.minusDays(config.duplicateWindowDays());
-        if (f.citizenPhone != null) {
-            var samePersonQuery = em.createNativeQuery("select id from feedback where ward = :ward"
-                    + " and id <> :id and received_at <= :received"
-                    + " and citizen_phone = :phone and "
-                    + (f.category == null ? "category is null" : "category = :category")
-                    + " and received_at >= :since and status not in ('REJECTED', 'DUPLICATE')"
-                    + " order by received_at desc limit 1")
-                    .setParameter("ward", f.ward).setParameter("phone", f.citizenPhone).setParameter("since", since)
-                    .setParameter("id", f.id).setParameter("received", f.receivedAt);
-            if (f.category != null) {
-                samePersonQuery.setParameter("category", f.category);
-            }
-            List<?> samePerson = samePersonQuery.getResultList();
-            if (!samePerson.isEmpty()) {
-                return Optional.of((UUID) samePerson.get(0));
+    /** In the caller's transaction, on its connection. */
+    public Optional<UUID> likelyDuplicateOf(Connection c, Probe p) throws SQLException {
+        OffsetDateTime since = p.receivedAt().minusDays(config.duplicateWindowDays());
+        if (p.phone() != null) {
+            try (PreparedStatement ps = c.prepareStatement(SAME_PERSON)) {
+                ps.setString(1, p.ward());
+                ps.setString(2, p.phone());
+                ps.setString(3, p.category());
+                ps.setObject(4, p.id());
+                ps.setObject(5, p.receivedAt());
+                ps.setObject(6, since);
+                Optional<UUID> found = first(ps);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
-        // Candidates come from the trigram index alone, at our threshold: the planner, left to itself, tends to scan
-        // the whole ward computing similarities (its estimates for "%" are poor). Settings are local to the transaction.
-        em.createNativeQuery("select set_config('pg_trgm.similarity_threshold', :t, true),"
-                + " set_config('enable_seqscan', 'off', true)")
-                .setParameter("t", String.valueOf(config.duplicateSimilarity())).getResultList();
-        List<?> near = em.createNativeQuery("select id from feedback where content_folded % :text limit 200")
-                .setParameter("text", f.contentFolded).getResultList();
-        em.createNativeQuery("select set_config('enable_seqscan', 'on', true)").getResultList();
-        if (near.isEmpty()) {
+        if (p.bands() == null || p.bands().length == 0) {
             return Optional.empty();
         }
-        boolean placed = f.latitude != null && f.longitude != null;
-        var sameTextQuery = em.createNativeQuery("select id from feedback where id in (:near) and ward = :ward"
-                + " and id <> :id and received_at <= :received and similarity(content_folded, :text) >= :threshold"
-                + " and received_at >= :since and status not in ('REJECTED', 'DUPLICATE')" + (placed ? NEARBY : "")
-                + " order by similarity(content_folded, :text) desc, received_at desc limit 1")
-                .setParameter("near", near).setParameter("ward", f.ward).setParameter("text", f.contentFolded)
-                .setParameter("threshold", config.duplicateSimilarity()).setParameter("since", since)
-                .setParameter("id", f.id).setParameter("received", f.receivedAt);
-        if (placed) {
-            sameTextQuery.setParameter("lat", f.latitude).setParameter("lon", f.longitude)
-                    .setParameter("radius", config.duplicateRadiusMetres());
+        try (PreparedStatement ps = c.prepareStatement(SAME_TEXT)) {
+            int i = 1;
+            Long[] bands = new Long[p.bands().length];
+            for (int b = 0; b < bands.length; b++) {
+                bands[b] = p.bands()[b];
+            }
+            ps.setArray(i++, c.createArrayOf("bigint", bands));
+            ps.setString(i++, p.ward());
+            ps.setObject(i++, p.id());
+            ps.setObject(i++, p.receivedAt());
+            ps.setObject(i++, since);
+            boolean placed = p.latitude() != null && p.longitude() != null;
+            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
+            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
+            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
+            ps.setObject(i++, placed ? p.longitude() : null, Types.DOUBLE);
+            ps.setDouble(i++, config.duplicateRadiusMetres());
+            ps.setString(i++, p.folded());
+            ps.setDouble(i++, config.duplicateSimilarity());
+            ps.setString(i, p.folded());
+            return first(ps);
         }
-        List<?> sameText = sameTextQuery.getResultList();
-        return sameText.isEmpty() ? Optional.empty() : Optional.of((UUID) sameText.get(0));
+    }
+
+    private static Optional<UUID> first(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+        }
     }
 }

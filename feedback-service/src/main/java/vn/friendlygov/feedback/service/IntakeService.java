@@ -3,7 +3,13 @@ package vn.friendlygov.feedback.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.agroal.api.AgroalDataSource;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.friendlygov.common.calendar.HolidayCalendar;
+import vn.friendlygov.common.outbox.Outbox;
+import vn.friendlygov.common.outbox.OutboxEvent;
 import vn.friendlygov.common.problem.Problem;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
@@ -35,18 +43,18 @@ public class IntakeService {
     private final HolidayCalendar calendar;
     private final TrackingCodes codes;
     private final FeedbackEvents events;
-    private final History history;
     private final FeedbackConfig config;
     private final ObjectMapper mapper;
     private final CategoryCache categories;
+    private final AgroalDataSource dataSource;
 
-    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, FeedbackEvents events, History history,
-            FeedbackConfig config, ObjectMapper mapper, CategoryCache categories) {
+    public IntakeService(HolidayCalendar calendar, TrackingCodes codes, FeedbackEvents events, FeedbackConfig config,
+            ObjectMapper mapper, CategoryCache categories, AgroalDataSource dataSource) {
         this.categories = categories;
+        this.dataSource = dataSource;
         this.calendar = calendar;
         this.codes = codes;
         this.events = events;
-        this.history = history;
         this.config = config;
         this.mapper = mapper;
     }
@@ -164,22 +172,87 @@ public class IntakeService {
     }
 
     /**
-     * Stores prepared cases in the running transaction, all cases first, then their audit rows, then their events,
-     * so that Hibernate sends each kind as one JDBC batch.
+     * Stores prepared cases in the running transaction with one JDBC batch per table (a multi-row insert each, on
+     * the transaction's connection): the cases with their band keys, their audit rows, their places in the
+     * duplicate-check queue, their events. No entities: the intake writers store hundreds of cases a second and
+     * Hibernate's per-entity work was most of their time (docs/2026-12-03-feedback-intake-latency.md). The cases
+     * stay detached; read them again to change them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeAll(List<Feedback> cases) {
-        for (Feedback f : cases) {
-            f.persist();
+        if (cases.isEmpty()) {
+            return;
         }
+        List<OutboxEvent> outboxRows = new ArrayList<>(cases.size() * 2);
         for (Feedback f : cases) {
-            history.record(f, f.recordedBy, "RECEIVE", null, null);
-        }
-        for (Feedback f : cases) {
-            events.publish(FeedbackEvents.Kind.RECEIVED, f, f.recordedBy);
+            outboxRows.add(events.event(FeedbackEvents.Kind.RECEIVED, f, f.recordedBy));
             if (f.unit != null) {
-                events.publish(FeedbackEvents.Kind.ASSIGNED, f, f.recordedBy);
+                outboxRows.add(events.event(FeedbackEvents.Kind.ASSIGNED, f, f.recordedBy));
             }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            insertCases(c, cases);
+            try (PreparedStatement history = c.prepareStatement("insert into feedback_history"
+                    + " (id, feedback_id, at, actor, action, from_status, to_status) values (?, ?, ?, ?, 'RECEIVE', null, ?)");
+                    PreparedStatement queue = c.prepareStatement(
+                            "insert into duplicate_check (queued_at, feedback_id) values (?, ?)")) {
+                for (Feedback f : cases) {
+                    history.setObject(1, UUID.randomUUID());
+                    history.setObject(2, f.id);
+                    history.setObject(3, f.receivedAt);
+                    history.setString(4, f.recordedBy);
+                    history.setString(5, f.status.name());
+                    history.addBatch();
+                    queue.setObject(1, f.receivedAt);
+                    queue.setObject(2, f.id);
+                    queue.addBatch();
+                }
+                history.executeBatch();
+                queue.executeBatch();
+            }
+            Outbox.insertAll(c, outboxRows);
+        } catch (SQLException e) {
+            throw new PersistenceException("storing " + cases.size() + " cases failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertCases(Connection c, List<Feedback> cases) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into feedback (id, tracking_code, ward, channel,"
+                + " category, unit, priority, status, content, content_folded, citizen_name, citizen_phone,"
+                + " citizen_email, citizen_address, latitude, longitude, photos, attributes, channel_user_id,"
+                + " received_at, due_date, collection_date, collection_source, recorded_by, text_bands,"
+                + " reopen_count, overdue_announced, version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, 0)")) {
+            for (Feedback f : cases) {
+                int i = 1;
+                ps.setObject(i++, f.id);
+                ps.setString(i++, f.trackingCode);
+                ps.setString(i++, f.ward);
+                ps.setString(i++, f.channel.name());
+                ps.setString(i++, f.category);
+                ps.setString(i++, f.unit);
+                ps.setString(i++, f.priority.name());
+                ps.setString(i++, f.status.name());
+                ps.setString(i++, f.content);
+                ps.setString(i++, f.contentFolded);
+                ps.setString(i++, f.citizenName);
+                ps.setString(i++, f.citizenPhone);
+                ps.setString(i++, f.citizenEmail);
+                ps.setString(i++, f.citizenAddress);
+                ps.setObject(i++, f.latitude, Types.DOUBLE);
+                ps.setObject(i++, f.longitude, Types.DOUBLE);
+                ps.setString(i++, f.photos);
+                ps.setString(i++, f.attributes);
+                ps.setString(i++, f.channelUserId);
+                ps.setObject(i++, f.receivedAt);
+                ps.setObject(i++, f.dueDate);
+                ps.setObject(i++, f.collectionDate);
+                ps.setString(i++, f.collectionSource);
+                ps.setString(i++, f.recordedBy);
+                ps.setArray(i, DuplicateSweep.bandArray(c, TextBands.of(f.ward, f.contentFolded)));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

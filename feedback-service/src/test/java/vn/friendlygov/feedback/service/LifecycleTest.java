@@ -195,7 +195,7 @@ class LifecycleTest {
     /** The suggestion is computed by the background sweep shortly after intake. */
     static void awaitChecked(String code) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> Clients.byCode(code).duplicateChecked);
+                .until(() -> Clients.duplicateChecked(code));
     }
 
     @jakarta.inject.Inject
