@@ -113,7 +113,7 @@ run() { # name script with_key
     "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
   echo "intake batches (per writer, 5 s windows):"
   tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
-  echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from feedback where duplicate_checked = false")"
+  echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from duplicate_check")"
   echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
   grep -E '^tps' "$WORK/$1-pgbench.txt"

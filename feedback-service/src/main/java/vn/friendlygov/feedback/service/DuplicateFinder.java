@@ -31,7 +31,7 @@ public class DuplicateFinder {
             + NOT_CLOSED_AS + " order by received_at desc limit 1";
     // the band keys name the ward too, so the candidates are the ward's; the CTE keeps the planner on the key index
     private static final String SAME_TEXT = "with near as materialized (select id from feedback"
-            + " where text_bands && ? limit 1000)"
+            + " where text_bands && ? limit 500)"
             + " select f.id from feedback f join near on near.id = f.id where f.ward = ? and f.id <> ?"
             + " and f.received_at <= ? and f.received_at >= ?" + NOT_CLOSED_AS.replace("status", "f.status")
             // metres per degree of latitude; longitude degrees shrink with cos(latitude)

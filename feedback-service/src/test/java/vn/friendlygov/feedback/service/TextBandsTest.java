@@ -29,7 +29,7 @@ class TextBandsTest {
 
     @Test
     void unrelatedTextsOfOneVocabularyRarelyShareAKey() {
-        // the benchmark's texts: 14 words drawn from 60; a pair shares a key with probability ~0.0003
+        // the benchmark's texts: 14 words drawn from 60, so pairs share a few word pairs by chance
         String[] words = ("rác thải đường ngõ cống nước ngập đèn hỏng tối cây đổ tiếng ồn karaoke lấn chiếm vỉa hè xây"
                 + " dựng trái phép hồ sơ chậm cán bộ thái độ chợ trường học trạm y tế mương bẩn mùi hôi chó thả rông"
                 + " xe tải bụi loa phát thanh điện mất sân chơi nhà văn hóa thôn tổ").split(" ");
@@ -48,7 +48,7 @@ class TextBandsTest {
                 sharing += share(texts[i], texts[j]) ? 1 : 0;
             }
         }
-        assertTrue(sharing < 200, sharing + " of 79,800 pairs share a key");
+        assertTrue(sharing < 80, sharing + " of 79,800 pairs share a key");
     }
 
     @Test
