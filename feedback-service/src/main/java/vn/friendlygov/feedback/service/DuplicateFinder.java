@@ -29,16 +29,18 @@ public class DuplicateFinder {
     private static final String SAME_PERSON = "select id from feedback where ward = ? and citizen_phone = ?"
             + " and category is not distinct from ? and id <> ? and received_at <= ? and received_at >= ?"
             + NOT_CLOSED_AS + " order by received_at desc limit 1";
-    // the band keys name the ward too, so the candidates are the ward's; the CTE keeps the planner on the key index
-    private static final String SAME_TEXT = "with near as materialized (select id from feedback"
-            + " where text_bands && ? limit 500)"
-            + " select f.id from feedback f join near on near.id = f.id where f.ward = ? and f.id <> ?"
-            + " and f.received_at <= ? and f.received_at >= ?" + NOT_CLOSED_AS.replace("status", "f.status")
+    // The band keys name the ward, so the candidates are the ward's. Everything else is checked on the candidates
+    // alone: given the chance (a generic plan of the prepared statement), the planner scanned the ward's window by
+    // date instead, computing the similarity of every case of the month (370 ms instead of 1).
+    private static final String SAME_TEXT = "with near as materialized (select id, ward, status, received_at,"
+            + " latitude, longitude, content_folded from feedback where text_bands && ? limit 500)"
+            + " select id from near where ward = ? and id <> ? and received_at <= ? and received_at >= ?"
+            + NOT_CLOSED_AS
             // metres per degree of latitude; longitude degrees shrink with cos(latitude)
-            + " and (? is null or f.latitude is null or 111320 * sqrt(power(f.latitude - ?, 2)"
-            + " + power(cos(radians(?)) * (f.longitude - ?), 2)) <= ?)"
-            + " and similarity(f.content_folded, ?) >= ?"
-            + " order by similarity(f.content_folded, ?) desc, f.received_at desc limit 1";
+            + " and (? is null or latitude is null or 111320 * sqrt(power(latitude - ?, 2)"
+            + " + power(cos(radians(?)) * (longitude - ?), 2)) <= ?)"
+            + " and similarity(content_folded, ?) >= ?"
+            + " order by similarity(content_folded, ?) desc, received_at desc limit 1";
 
     private final FeedbackConfig config;
 
