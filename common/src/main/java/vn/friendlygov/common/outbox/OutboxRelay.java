@@ -1,13 +1,17 @@
 package vn.friendlygov.common.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.jpa.SpecHints;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.events.CloudEventHeaders;
 
@@ -38,11 +41,14 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
 
-    public OutboxRelay(EntityManager em, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config) {
+    public OutboxRelay(EntityManager em, AgroalDataSource dataSource, @Channel("outbox") MutinyEmitter<String> emitter,
+            OutboxConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.emitter = emitter;
         this.config = config;
     }
@@ -60,59 +66,22 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows were published. */
     public int publishBatch() {
         Failure failure = new Failure();
+        // Plain JDBC on the transaction's connection: the rows are read once and never changed in memory, so
+        // entities (their snapshots and dirty checks, thousands a second under load) would only cost CPU.
         int published = QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxEvent> batch = em.createQuery(
-                    "from OutboxEvent where publishedAt is null order by createdAt, id", OutboxEvent.class)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
-                    .setMaxResults(config.batchSize())
-                    .getResultList();
-            // The first row goes alone: while the broker is away a round costs one send, not a batch of sends piling
-            // up in the producer. Once it is acknowledged the rest of the batch goes at once and the acknowledgements
-            // are awaited in order: one round trip for the batch. The idempotent producer keeps each partition's order.
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
-            for (OutboxEvent event : batch) {
-                acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
-                if (acks.size() == 1) {
-                    try {
-                        acks.get(0).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                        break; // recorded as the failure below
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
+            try (Connection c = dataSource.getConnection()) {
+                List<Row> batch = take(c);
+                List<UUID> acked = send(batch, failure);
+                if (!acked.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "update outbox_event set published_at = ? where id = any(?)")) {
+                        ps.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                        ps.setArray(2, c.createArrayOf("uuid", acked.toArray()));
+                        ps.executeUpdate();
                     }
                 }
+                return acked.size();
             }
-            List<UUID> acked = new ArrayList<>(batch.size());
-            for (int i = 0; i < acks.size(); i++) {
-                OutboxEvent event = batch.get(i);
-                try {
-                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                    // The rows after the first failure stay pending even if the broker took them: they are sent
-                    // again in a later round (at least once; consumers are idempotent and ignore older versions).
-                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                    failure.id = event.id;
-                    failure.reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.id = event.id;
-                    failure.reason = "interrupted";
-                    break;
-                }
-                acked.add(event.id);
-            }
-            if (!acked.isEmpty()) {
-                // One statement for the batch (the loaded rows stay unchanged, so nothing else is flushed).
-                em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
-                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                        .setParameter("ids", acked)
-                        .executeUpdate();
-            }
-            return acked.size();
         });
         if (failure.id != null) {
             LOG.warnf("outbox event %s not published yet, will retry: %s", failure.id, failure.reason);
@@ -123,6 +92,70 @@ public class OutboxRelay {
                     .executeUpdate());
         }
         return published;
+    }
+
+    /** The oldest unpublished rows no other relay holds, locked until the round commits. */
+    private List<Row> take(Connection c) throws SQLException {
+        List<Row> batch = new ArrayList<>(config.batchSize());
+        try (PreparedStatement ps = c.prepareStatement("select id, topic, event_type, aggregate_id, subject, ward,"
+                + " payload, created_at from outbox_event where published_at is null order by created_at, id"
+                + " limit ? for update skip locked")) {
+            ps.setInt(1, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    batch.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * Sends a batch and returns the ids the broker acknowledged, in order, up to the first failure (recorded in
+     * {@code failure}). The first row goes alone: while the broker is away a round costs one send, not a batch of
+     * sends piling up in the producer. Once it is acknowledged the rest of the batch goes at once and the
+     * acknowledgements are awaited in order: one round trip for the batch. The idempotent producer keeps each
+     * partition's order.
+     */
+    private List<UUID> send(List<Row> batch, Failure failure) {
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (Row event : batch) {
+            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+            if (acks.size() == 1) {
+                try {
+                    acks.get(0).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                    break; // recorded as the failure below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<UUID> acked = new ArrayList<>(batch.size());
+        for (int i = 0; i < acks.size(); i++) {
+            Row event = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // The rows after the first failure stay pending even if the broker took them: they are sent
+                // again in a later round (at least once; consumers are idempotent and ignore older versions).
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                failure.id = event.id();
+                failure.reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.id = event.id();
+                failure.reason = "interrupted";
+                break;
+            }
+            acked.add(event.id());
+        }
+        return acked;
     }
 
     /** Rows still waiting to be published (exposed for health and tests). */
@@ -141,22 +174,27 @@ public class OutboxRelay {
                 .setParameter("before", before).executeUpdate());
     }
 
-    private Message<String> toMessage(OutboxEvent event) {
+    private Message<String> toMessage(Row event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, event.id.toString());
+        header(headers, CloudEventHeaders.ID, event.id().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(headers, CloudEventHeaders.SOURCE, config.source());
-        header(headers, CloudEventHeaders.TYPE, event.type);
-        header(headers, CloudEventHeaders.SUBJECT, event.subject);
-        header(headers, CloudEventHeaders.TIME, event.createdAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        header(headers, CloudEventHeaders.WARD, event.ward);
+        header(headers, CloudEventHeaders.TYPE, event.type());
+        header(headers, CloudEventHeaders.SUBJECT, event.subject());
+        header(headers, CloudEventHeaders.TIME, event.createdAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        header(headers, CloudEventHeaders.WARD, event.ward());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.aggregateId)
+                .withTopic(event.topic())
+                .withKey(event.aggregateId())
                 .withHeaders(headers)
                 .build();
-        return Message.of(event.payload).addMetadata(metadata);
+        return Message.of(event.payload()).addMetadata(metadata);
+    }
+
+    /** An outbox row as the relay reads it. */
+    private record Row(UUID id, String topic, String type, String aggregateId, String subject, String ward,
+            String payload, OffsetDateTime createdAt) {
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -64,6 +64,10 @@ public interface FeedbackConfig {
     @WithDefault("5s")
     java.time.Duration categoryCacheTtl();
 
+    /** How long an Open311 api_key is kept in memory; a key revoked through another replica works this long. */
+    @WithDefault("5s")
+    java.time.Duration open311KeyCacheTtl();
+
     /** Group-commit intake: most submissions written in one transaction. */
     @WithDefault("256")
     int intakeMaxBatch();

@@ -35,7 +35,12 @@ public class Open311Client extends PanacheEntityBase {
         if (apiKey == null || apiKey.isBlank() || apiKey.length() > 200) {
             return Optional.empty();
         }
-        return find("keyHash = ?1 and revokedAt is null", hash(apiKey)).firstResultOptional();
+        return byHash(hash(apiKey));
+    }
+
+    /** The client whose api_key has this SHA-256, unless revoked. */
+    public static Optional<Open311Client> byHash(String keyHash) {
+        return find("keyHash = ?1 and revokedAt is null", keyHash).firstResultOptional();
     }
 
     public static String hash(String apiKey) {

@@ -44,9 +44,11 @@ public class Open311ClientResource {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Actor actor;
+    private final Open311Keys keys;
 
-    public Open311ClientResource(Actor actor) {
+    public Open311ClientResource(Actor actor, Open311Keys keys) {
         this.actor = actor;
+        this.keys = keys;
     }
 
     @POST
@@ -91,6 +93,7 @@ public class Open311ClientResource {
         }
         if (c.revokedAt == null) {
             c.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            keys.revoked();
         }
         return ClientView.of(c, null);
     }

@@ -94,14 +94,14 @@ public class Open311Intake {
     }
 
     /** The case a POST makes, validated and routed, not stored yet (404 for a service the ward does not offer). */
-    public Feedback prepare(String ward, Open311Client client, Posted p) {
+    public Feedback prepare(String ward, Open311Keys.Client client, Posted p) {
         if (categories.active(ward, p.serviceCode()).isEmpty()) {
             throw new Open311Exception(404, "service_code " + p.serviceCode() + " not found");
         }
         String name = String.join(" ", Arrays.stream(new String[] {p.firstName(), p.lastName()})
                 .filter(s -> !blank(s)).toList());
         Submission s = Submission.of(ward, FeedbackChannel.OPEN311, p.serviceCode(), p.description(),
-                        "open311:" + client.name)
+                        "open311:" + client.name())
                 .withCitizen(name.isEmpty() ? null : name, p.phone(), p.email(), p.addressString())
                 .withPlace(p.lat(), p.lon(), p.mediaUrl() == null ? List.of() : List.of(p.mediaUrl()))
                 .withAttributes(p.attributes());

@@ -46,9 +46,11 @@ public class Open311Resource {
     private final Idempotency idempotency;
     private final IntakeBatcher batcher;
     private final CategoryCache categories;
+    private final Open311Keys keys;
 
     public Open311Resource(Open311Catalogue catalogue, Open311Requests requests, Open311Intake intake,
-            Idempotency idempotency, IntakeBatcher batcher, CategoryCache categories) {
+            Idempotency idempotency, IntakeBatcher batcher, CategoryCache categories, Open311Keys keys) {
+        this.keys = keys;
         this.batcher = batcher;
         this.categories = categories;
         this.catalogue = catalogue;
@@ -94,9 +96,9 @@ public class Open311Resource {
     public Response post(@PathParam("format") String format, MultivaluedMap<String, String> form,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         String f = format(format);
-        Open311Client client = Open311Client.byKey(form.getFirst("api_key"))
+        Open311Keys.Client client = keys.byKey(form.getFirst("api_key"))
                 .orElseThrow(() -> new Open311Exception(403, "api_key is missing or invalid"));
-        String ward = form.getFirst("jurisdiction_id") != null ? form.getFirst("jurisdiction_id") : client.ward;
+        String ward = form.getFirst("jurisdiction_id") != null ? form.getFirst("jurisdiction_id") : client.ward();
         ward = jurisdiction(ward);
         if (!client.serves(ward)) {
             throw new Open311Exception(403, "this api_key is not valid for jurisdiction " + ward);
@@ -104,7 +106,7 @@ public class Open311Resource {
         Open311Intake.Posted posted = intake.parse(form);
         Feedback prepared = intake.prepare(ward, client, posted);
         Idempotency.Claim claim = idempotencyKey == null ? null
-                : idempotency.claimFor("open311:" + client.id, idempotencyKey, posted);
+                : idempotency.claimFor("open311:" + client.id(), idempotencyKey, posted);
         var accepted = batcher.submit(prepared, claim, Open311Intake::answerOf, Open311Intake.Answer.class);
         return Open311Render.render(f, "service_requests", "request", List.of(accepted.answer().fields()), 201);
     }

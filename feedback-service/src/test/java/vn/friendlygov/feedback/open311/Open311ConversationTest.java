@@ -181,6 +181,11 @@ class Open311ConversationTest {
         var created = Clients.staff("admin", null, "phu-lien").contentType(ContentType.JSON)
                 .body(Map.of("name", "Ứng dụng thử", "ward", "phu-lien"))
                 .when().post("/api/v1/admin/open311-clients").then().statusCode(201).extract().jsonPath();
+        // used once, so the key is held in memory when it is revoked
+        citizen().contentType(Clients.FORM).formParam("api_key", created.getString("apiKey"))
+                .formParam("service_code", "DAT_DAI").formParam("description", "Lấn chiếm lối đi chung")
+                .formParam("address_string", "Thôn Đông").when().post("/open311/v2/requests.json").then()
+                .statusCode(201);
         Clients.staff("admin", null, "an-lu").when().delete("/api/v1/admin/open311-clients/" + created.getString("id"))
                 .then().statusCode(404);
         Clients.staff("admin", null, "phu-lien").when().delete("/api/v1/admin/open311-clients/" + created.getString("id"))
