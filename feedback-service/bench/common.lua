@@ -47,7 +47,9 @@ function delay()
   return wait
 end
 
--- citizens write different things: each text is a random draw of words, so duplicates are as rare as in life
+-- citizens write different things: each text is a random draw of words, so duplicates are as rare as in life. No
+-- marker common to every text (it used to start "bench-wrk-<thread>-<n>"): it made every pair of texts share word
+-- pairs, which real citizens' texts do not, and sent the duplicate search hundreds of false candidates per case.
 local words = {"rác", "thải", "đường", "ngõ", "cống", "nước", "ngập", "đèn", "hỏng", "tối", "cây", "đổ", "tiếng",
   "ồn", "karaoke", "lấn", "chiếm", "vỉa", "hè", "xây", "dựng", "trái", "phép", "hồ", "sơ", "chậm", "cán", "bộ",
   "thái", "độ", "chợ", "trường", "học", "trạm", "y", "tế", "mương", "bẩn", "mùi", "hôi", "chó", "thả", "rông",

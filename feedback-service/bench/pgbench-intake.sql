@@ -3,9 +3,10 @@
 -- case, its audit row and its two outbox events (received, assigned). pgbench runs it beside wrk on the same database.
 -- Tracking codes come from a sequence behind a '0', a character the service never uses: no collisions with each
 -- other (random 8-hex-digit codes collided within 100,000 rows and aborted a client) nor with the service's codes.
--- Its cases are marked duplicate-checked so that the service's background duplicate sweep works only on the
--- service's own cases (it would otherwise spend the service's CPU on pgbench's rows); its outbox rows are marked
--- published for the same reason (the relay publishes only the service's events).
+-- Each case gets 24 random band keys, as the service files its cases under (TextBands), so that pgbench pays for the
+-- same index entries. Its cases are not put in the duplicate_check queue, so that the service's background duplicate
+-- sweep works only on the service's own cases (it would otherwise spend the service's CPU on pgbench's rows); its
+-- outbox rows are marked published for the same reason (the relay publishes only the service's events).
 \set n random(1, 2000000000)
 BEGIN;
 \if :with_key
@@ -16,11 +17,12 @@ VALUES ('bench-pgb', 'k-' || :n || '-' || md5(random()::text), md5(random()::tex
 \endif
 WITH f AS (
   INSERT INTO feedback (id, tracking_code, ward, channel, category, unit, priority, status, content, content_folded,
-                        citizen_phone, received_at, due_date, version, duplicate_checked)
+                        citizen_phone, received_at, due_date, version, text_bands)
   VALUES (gen_random_uuid(), '0' || lpad(nextval('bench_code')::text, 7, '0'), 'phu-lien', 'WEB', 'MOI_TRUONG', 'KT', 'HIGH',
           'ASSIGNED', 'bench-pgb-' || :n || ' Rác thải chưa được thu gom ở tổ 5, phường Phù Liễn',
           'bench-pgb-' || :n || ' rac thai chua duoc thu gom o to 5, phuong phu lien', '+84912345678', now(),
-          current_date + 7, 0, true)
+          current_date + 7, 0,
+          (SELECT array_agg((random() * 9e18)::bigint) FROM generate_series(1, 24)))
   RETURNING id)
 , h AS (
   INSERT INTO feedback_history (id, feedback_id, at, actor, action, to_status)

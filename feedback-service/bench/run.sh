@@ -2,7 +2,7 @@
 # Intake benchmark of feedback-service: wrk (OS package) drives the citizen API and then Open311 while pgbench runs
 # the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
 # stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
-#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 RATE=1000 CONNECTIONS=64;
+#   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 WARMUP=30 RATE=1000 CONNECTIONS=64;
 #   PGB_CLIENTS=0 for the service alone; JFR=1, GCLOG=1, APP_OPTS=<JVM flags> for profiling)
 # RATE is the offered load in submissions/s, held fixed by the wrk scripts (common.lua) whatever the latency; wrk
 # reports the achieved rate and the percentiles. pgbench runs unthrottled beside it (PGB_CLIENTS clients), one
@@ -14,6 +14,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK=${BENCH_WORK:-/tmp/feedback-bench}
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-64}
 export RATE=${RATE:-1000} THREADS=2 BENCH_DIR=$HERE
 PGB_CLIENTS=${PGB_CLIENTS:-4}
@@ -49,11 +50,12 @@ say "building and starting the service on 127.0.0.1:$APP_PORT (rate limit off: o
 "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -am -o package -Dmaven.test.skip=true > "$WORK/build.log" 2>&1 \
   || { tail -20 "$WORK/build.log"; exit 1; }
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 1; done
+# the collector the pods run (the image sets -XX:+UseSerialGC; docs/2026-12-03-feedback-intake-cpu.md)
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
-java -Xmx1g ${APP_OPTS:-} '-Dquarkus.log.category."vn.friendlygov.feedback.service.IntakeTimings".level=DEBUG' \
+java -XX:+UseSerialGC -Xmx1g ${APP_OPTS:-} '-Dquarkus.log.category."vn.friendlygov.feedback.service.IntakeTimings".level=DEBUG' \
    ${GCLOG:+-Xlog:gc:file=$WORK/gc.log} ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
   -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
 APP_PID=$!
@@ -67,11 +69,15 @@ psql -d $DB -qc "insert into open311_client (id, name, key_hash, created_by, cre
 export OPEN311_KEY=bench-key-not-secret
 psql -d $DB -qc "create sequence bench_code"
 
-# warm-up: JIT and connection pools, not measured
+# warm-up, not measured: each door at the measured rate for WARMUP seconds, so that the measured runs see the
+# steady state (code compiled by C2, pools and caches filled, batches of the measured size). With 10 s at 300/s the
+# first measured door still paid for compilation: 1.07 ms of service CPU per submission against 0.75 ms for the
+# second door doing more work (2026-12-03).
 export ACCEPTED_DIR="$WORK"
 rm -f "$WORK"/accepted-*.txt
-RUN_NAME=warmup RATE=300 wrk -t2 -c16 -d10s -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
-RUN_NAME=warmup311 RATE=300 wrk -t2 -c16 -d10s -s "$HERE/open311.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup311-wrk.txt"
+say "warm-up: each door ${WARMUP}s at $RATE/s"
+RUN_NAME=warmup wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
+RUN_NAME=warmup311 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/open311.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup311-wrk.txt"
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"

@@ -31,9 +31,10 @@ public class DuplicateFinder {
             + NOT_CLOSED_AS + " order by received_at desc limit 1";
     // The band keys name the ward, so the candidates are the ward's. Everything else is checked on the candidates
     // alone: given the chance (a generic plan of the prepared statement), the planner scanned the ward's window by
-    // date instead, computing the similarity of every case of the month (370 ms instead of 1).
+    // date instead, computing the similarity of every case of the month (370 ms instead of 1). The limit only
+    // guards against a pathological key; it is far above the candidates a text has (one to a few hundred).
     private static final String SAME_TEXT = "with near as materialized (select id, ward, status, received_at,"
-            + " latitude, longitude, content_folded from feedback where text_bands && ? limit 500)"
+            + " latitude, longitude, content_folded from feedback where text_bands && ? limit 5000)"
             + " select id from near where ward = ? and id <> ? and received_at <= ? and received_at >= ?"
             + NOT_CLOSED_AS
             // metres per degree of latitude; longitude degrees shrink with cos(latitude)
