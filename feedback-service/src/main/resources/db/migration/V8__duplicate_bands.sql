@@ -22,3 +22,12 @@ create table duplicate_check (
 insert into duplicate_check (queued_at, feedback_id) select received_at, id from feedback where not duplicate_checked;
 drop index feedback_duplicate_unchecked;
 alter table feedback drop column duplicate_checked;
+
+-- Queue-like tables: every row is deleted (duplicate_check) or rewritten once (outbox_event, when published) soon
+-- after it is written. The default autovacuum waits for a fifth of the table to be dead; until then every take of
+-- the oldest rows walks over the dead index entries (measured: 12 ms and 867 pages to find no pending event, after
+-- 160,000 events). Vacuum them after a few thousand dead rows instead, without throttling.
+alter table duplicate_check set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+    autovacuum_vacuum_cost_delay = 0);
+alter table outbox_event set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+    autovacuum_vacuum_cost_delay = 0, autovacuum_analyze_scale_factor = 0.02);

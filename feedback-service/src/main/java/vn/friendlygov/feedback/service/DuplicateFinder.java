@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.util.Optional;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import vn.friendlygov.feedback.config.FeedbackConfig;
 
@@ -20,28 +20,38 @@ import vn.friendlygov.feedback.config.FeedbackConfig;
 @ApplicationScoped
 public class DuplicateFinder {
 
-    /** What the search needs of a case. */
-    public record Probe(UUID id, String ward, String phone, String category, OffsetDateTime receivedAt,
-            String folded, Double latitude, Double longitude, long[] bands) {
+    /** A checked case and its likely duplicate, null when none was found. */
+    public record Checked(UUID id, UUID likelyDuplicate) {
     }
 
-    private static final String NOT_CLOSED_AS = " and status not in ('REJECTED', 'DUPLICATE')";
-    private static final String SAME_PERSON = "select id from feedback where ward = ? and citizen_phone = ?"
-            + " and category is not distinct from ? and id <> ? and received_at <= ? and received_at >= ?"
-            + NOT_CLOSED_AS + " order by received_at desc limit 1";
-    // The band keys name the ward, so the candidates are the ward's. Everything else is checked on the candidates
-    // alone: given the chance (a generic plan of the prepared statement), the planner scanned the ward's window by
-    // date instead, computing the similarity of every case of the month (370 ms instead of 1). The limit only
-    // guards against a pathological key; it is far above the candidates a text has (one to a few hundred).
-    private static final String SAME_TEXT = "with near as materialized (select id, ward, status, received_at,"
-            + " latitude, longitude, content_folded from feedback where text_bands && ? limit 5000)"
-            + " select id from near where ward = ? and id <> ? and received_at <= ? and received_at >= ?"
-            + NOT_CLOSED_AS
+    /**
+     * One statement for a batch: the oldest queued cases no other sweep holds are taken off the queue and each is
+     * searched for. The text search reads only the cases that share a band key with it (the keys name the ward) and
+     * checks everything else on those candidates alone: given the chance, the planner scanned the ward's month by
+     * date computing the similarity of every case (370 ms instead of 1). The limit on candidates only guards against
+     * a pathological key; a text has one to a few hundred.
+     */
+    private static final String TAKE_AND_SEARCH = "with taken as (delete from duplicate_check"
+            + " where (queued_at, feedback_id) in (select queued_at, feedback_id from duplicate_check"
+            + " order by queued_at limit ? for update skip locked) returning feedback_id),"
+            + " probe as (select f.id, f.ward, f.citizen_phone, f.category, f.received_at, f.content_folded,"
+            + " f.latitude, f.longitude, f.text_bands, f.received_at - make_interval(days => ?) as since"
+            + " from feedback f where f.id in (select feedback_id from taken))"
+            + " select p.id, coalesce("
+            + " (select f.id from feedback f where p.citizen_phone is not null and f.ward = p.ward"
+            + " and f.citizen_phone = p.citizen_phone and f.category is not distinct from p.category"
+            + " and f.id <> p.id and f.received_at <= p.received_at and f.received_at >= p.since"
+            + " and f.status not in ('REJECTED', 'DUPLICATE') order by f.received_at desc limit 1),"
+            + " (select n.id from (select f.id, f.ward, f.status, f.received_at, f.latitude, f.longitude,"
+            + " f.content_folded from feedback f where f.text_bands && p.text_bands limit 5000) n"
+            + " where n.ward = p.ward and n.id <> p.id and n.received_at <= p.received_at and n.received_at >= p.since"
+            + " and n.status not in ('REJECTED', 'DUPLICATE')"
             // metres per degree of latitude; longitude degrees shrink with cos(latitude)
-            + " and (? is null or latitude is null or 111320 * sqrt(power(latitude - ?, 2)"
-            + " + power(cos(radians(?)) * (longitude - ?), 2)) <= ?)"
-            + " and similarity(content_folded, ?) >= ?"
-            + " order by similarity(content_folded, ?) desc, received_at desc limit 1";
+            + " and (p.latitude is null or n.latitude is null or 111320 * sqrt(power(n.latitude - p.latitude, 2)"
+            + " + power(cos(radians(p.latitude)) * (n.longitude - p.longitude), 2)) <= ?)"
+            + " and similarity(n.content_folded, p.content_folded) >= ?"
+            + " order by similarity(n.content_folded, p.content_folded) desc, n.received_at desc limit 1))"
+            + " from probe p";
 
     private final FeedbackConfig config;
 
@@ -49,53 +59,25 @@ public class DuplicateFinder {
         this.config = config;
     }
 
-    /** In the caller's transaction, on its connection. */
-    public Optional<UUID> likelyDuplicateOf(Connection c, Probe p) throws SQLException {
-        OffsetDateTime since = p.receivedAt().minusDays(config.duplicateWindowDays());
-        if (p.phone() != null) {
-            try (PreparedStatement ps = c.prepareStatement(SAME_PERSON)) {
-                ps.setString(1, p.ward());
-                ps.setString(2, p.phone());
-                ps.setString(3, p.category());
-                ps.setObject(4, p.id());
-                ps.setObject(5, p.receivedAt());
-                ps.setObject(6, since);
-                Optional<UUID> found = first(ps);
-                if (found.isPresent()) {
-                    return found;
+    /** Takes up to {@code batch} queued cases and searches each; in the caller's transaction, on its connection. */
+    public List<Checked> checkQueued(Connection c, int batch) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            // the estimates of a statement made of correlated subqueries are large enough to start PostgreSQL's JIT
+            // compiler, which then spends seconds compiling a query that runs in milliseconds
+            s.execute("set local jit = off");
+        }
+        List<Checked> checked = new ArrayList<>(batch);
+        try (PreparedStatement ps = c.prepareStatement(TAKE_AND_SEARCH)) {
+            ps.setInt(1, batch);
+            ps.setInt(2, config.duplicateWindowDays());
+            ps.setDouble(3, config.duplicateRadiusMetres());
+            ps.setDouble(4, config.duplicateSimilarity());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    checked.add(new Checked(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
                 }
             }
         }
-        if (p.bands() == null || p.bands().length == 0) {
-            return Optional.empty();
-        }
-        try (PreparedStatement ps = c.prepareStatement(SAME_TEXT)) {
-            int i = 1;
-            Long[] bands = new Long[p.bands().length];
-            for (int b = 0; b < bands.length; b++) {
-                bands[b] = p.bands()[b];
-            }
-            ps.setArray(i++, c.createArrayOf("bigint", bands));
-            ps.setString(i++, p.ward());
-            ps.setObject(i++, p.id());
-            ps.setObject(i++, p.receivedAt());
-            ps.setObject(i++, since);
-            boolean placed = p.latitude() != null && p.longitude() != null;
-            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
-            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
-            ps.setObject(i++, placed ? p.latitude() : null, Types.DOUBLE);
-            ps.setObject(i++, placed ? p.longitude() : null, Types.DOUBLE);
-            ps.setDouble(i++, config.duplicateRadiusMetres());
-            ps.setString(i++, p.folded());
-            ps.setDouble(i++, config.duplicateSimilarity());
-            ps.setString(i, p.folded());
-            return first(ps);
-        }
-    }
-
-    private static Optional<UUID> first(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-        }
+        return checked;
     }
 }

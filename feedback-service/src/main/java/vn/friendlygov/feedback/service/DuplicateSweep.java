@@ -9,10 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,11 +23,6 @@ public class DuplicateSweep {
 
     static final int BATCH = 100;
 
-    private static final String TAKE = "delete from duplicate_check where (queued_at, feedback_id) in"
-            + " (select queued_at, feedback_id from duplicate_check order by queued_at limit " + BATCH
-            + " for update skip locked) returning feedback_id";
-    private static final String PROBES = "select id, ward, citizen_phone, category, received_at, content_folded,"
-            + " latitude, longitude, text_bands from feedback where id = any(?)";
     private static final String MISSING = "select id, ward, content_folded from feedback where text_bands is null"
             + " order by received_at limit " + BATCH + " for update skip locked";
 
@@ -57,30 +49,20 @@ public class DuplicateSweep {
     public int sweep() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                List<UUID> ids = new ArrayList<>(BATCH);
-                try (PreparedStatement ps = c.prepareStatement(TAKE); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                List<DuplicateFinder.Probe> probes = probes(c, ids);
+                List<DuplicateFinder.Checked> checked = finder.checkQueued(c, BATCH);
                 // a native update: the case's version is not bumped, so an officer working on it is not refused
                 try (PreparedStatement update = c.prepareStatement(
                         "update feedback set suggested_duplicate = ? where id = ?")) {
-                    for (DuplicateFinder.Probe p : probes) {
-                        Optional<UUID> found = finder.likelyDuplicateOf(c, p);
-                        if (found.isPresent()) {
-                            update.setObject(1, found.get());
-                            update.setObject(2, p.id());
+                    for (DuplicateFinder.Checked found : checked) {
+                        if (found.likelyDuplicate() != null) {
+                            update.setObject(1, found.likelyDuplicate());
+                            update.setObject(2, found.id());
                             update.addBatch();
                         }
                     }
                     update.executeBatch();
                 }
-                return ids.size();
+                return checked.size();
             }
         });
     }
@@ -113,30 +95,5 @@ public class DuplicateSweep {
             boxed[i] = bands[i];
         }
         return c.createArrayOf("bigint", boxed);
-    }
-
-    private static List<DuplicateFinder.Probe> probes(Connection c, List<UUID> ids) throws SQLException {
-        List<DuplicateFinder.Probe> probes = new ArrayList<>(ids.size());
-        try (PreparedStatement ps = c.prepareStatement(PROBES)) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array bands = rs.getArray(9);
-                    probes.add(new DuplicateFinder.Probe(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getObject(5, OffsetDateTime.class),
-                            rs.getString(6), (Double) rs.getObject(7), (Double) rs.getObject(8),
-                            bands == null ? null : unbox((Long[]) bands.getArray())));
-                }
-            }
-        }
-        return probes;
-    }
-
-    private static long[] unbox(Long[] boxed) {
-        long[] bands = new long[boxed.length];
-        for (int i = 0; i < boxed.length; i++) {
-            bands[i] = boxed[i];
-        }
-        return bands;
     }
 }
