@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Looks for a likely duplicate of each new case shortly after intake, so that the citizen's request never waits on a
- * similarity search. The cases to check wait in the {@code duplicate_check} queue (written with the case); a sweep
+ * similarity search, at a bounded rate (one batch per round), so that the search never takes the CPU of intake. The cases to check wait in the {@code duplicate_check} queue (written with the case); a sweep
  * takes up to {@value #BATCH} of them with SKIP LOCKED (replicas share the work), deletes them and records the
  * suggestions it found, all in one transaction: a sweep that fails leaves its cases queued.
  */
@@ -40,9 +40,11 @@ public class DuplicateSweep {
         while (fileMissingBands() == BATCH) {
             // cases stored before their text had band keys (migration V8): filed before they are searched
         }
-        while (sweep() == BATCH) {
-            // a backlog: keep going until it is cleared
-        }
+        // One batch per round, not "until the queue is empty": the suggestions are deferred work, and under a burst
+        // of intake a sweep that kept going took the CPU the citizens' requests were waiting for. Each replica
+        // checks up to BATCH cases per feedback.duplicate-every (400 a second at 250 ms); a backlog left by a burst
+        // is cleared after it.
+        sweep();
     }
 
     /** @return how many cases were checked */
