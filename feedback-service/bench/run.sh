@@ -117,6 +117,8 @@ run() { # name script with_key
   echo "CPU seconds during the run: $(paste -d' ' <(echo "$cpu0" | tr ' ' '\n') <(echo "$cpu1" | tr ' ' '\n') \
     | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
     "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
+  echo "  (\"all\" less the processes named is the rest: autovacuum workers and other processes that ended during the" \
+    "run, and the kernel's own work)"
   echo "intake batches (per writer, 5 s windows):"
   tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
   echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from duplicate_check")"
