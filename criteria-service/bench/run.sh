@@ -16,7 +16,7 @@ WORK=$(mktemp -d)
 trap 'kill "${APP_PID:-}" 2>/dev/null && wait "${APP_PID:-}" 2>/dev/null; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
 
 if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -B -q -ntp -o package -DskipTests -pl criteria-service -am
+  ./mvnw -B -q -ntp package -DskipTests -pl criteria-service -am
 fi
 psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" -c "create database $DB encoding 'UTF8' template template0"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null

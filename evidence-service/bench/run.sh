@@ -44,7 +44,7 @@ dd_line=$(dd if=/dev/zero of="$out/dd1.bin" bs=1M count=100 oflag=dsync 2>&1 | t
 rm -f "$out/dd1.bin"
 dd_1=$(echo "$dd_line" | awk -F', ' '{print $NF}')
 
-./mvnw -B -q -o test -pl evidence-service -am -Dtest=UploadThroughputBench -DskipBigFile=true \
+./mvnw -B -q test -pl evidence-service -am -Dtest=UploadThroughputBench -DskipBigFile=true \
     -Dsurefire.failIfNoSpecifiedTests=false > "$out/mvn.log" 2>&1 || { tail -50 "$out/mvn.log"; exit 1; }
 
 {

@@ -47,7 +47,7 @@ say "fresh database $DB"
 psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"
 
 say "building and starting the service on 127.0.0.1:$APP_PORT (rate limit off: one client makes all the load)"
-"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -am -o package -Dmaven.test.skip=true > "$WORK/build.log" 2>&1 \
+"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -am package -Dmaven.test.skip=true > "$WORK/build.log" 2>&1 \
   || { tail -20 "$WORK/build.log"; exit 1; }
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 1; done
 # the collector the pods run (the image sets -XX:+UseSerialGC; docs/2026-12-03-feedback-intake-cpu.md)

@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rm -f notification-service/target/bench-results.txt
-./mvnw -B -q test -pl notification-service -am -o -Dtest=NotificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
+./mvnw -B -q test -pl notification-service -am -Dtest=NotificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
 echo "--- results (machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB) ---"
 cat notification-service/target/bench-results.txt
