@@ -75,9 +75,17 @@ psql -d $DB -qc "create sequence bench_code"
 # second door doing more work (2026-12-03).
 export ACCEPTED_DIR="$WORK"
 rm -f "$WORK"/accepted-*.txt
-say "warm-up: each door ${WARMUP}s at $RATE/s"
+# Then both doors at once, half the rate each: code the two doors share is compiled for both (warmed up one after
+# the other, the second door's calls made C2 throw away code compiled for the first, which was then recompiled
+# during the first measured run: 2-3.6 CPU-s of compiler threads in it, 2026-12-07).
+say "warm-up: each door ${WARMUP}s at $RATE/s, then both at once ${WARMUP}s at $((RATE / 2))/s each"
 RUN_NAME=warmup wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/citizen.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup-wrk.txt"
 RUN_NAME=warmup311 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/open311.lua" "http://127.0.0.1:$APP_PORT" > "$WORK/warmup311-wrk.txt"
+THREADS=1 RATE=$((RATE / 2)) RUN_NAME=warmupmix wrk -t1 -c$((CONNECTIONS / 2)) -d"${WARMUP}s" -s "$HERE/citizen.lua" \
+  "http://127.0.0.1:$APP_PORT" > "$WORK/warmupmix-wrk.txt" &
+THREADS=1 RATE=$((RATE / 2)) RUN_NAME=warmupmix311 wrk -t1 -c$((CONNECTIONS / 2)) -d"${WARMUP}s" -s "$HERE/open311.lua" \
+  "http://127.0.0.1:$APP_PORT" > "$WORK/warmupmix311-wrk.txt"
+wait $!
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
@@ -89,6 +97,14 @@ cpu_snapshot() {
     "postgres $(cpu_of $(for p in $(pgrep -x postgres); do echo /proc/$p/stat; done))" \
     "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)"
 }
+
+# CPU seconds per thread of the service, grouped by name (digits dropped): which of its threads take the CPU
+threads_of() { for t in /proc/$APP_PID/task/*; do
+    printf '%s %s %s\n' "${t##*/}" "$(tr ' ' '_' < "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+  done | sort; }
+thread_cpu() { join <(echo "$1") <(echo "$2") | awk -v hz="$(getconf CLK_TCK)" '{g = $2; gsub(/[0-9]+/, "N", g);
+    d[g] += ($5 - $3) / hz} END {for (k in d) if (d[k] >= 0.1) printf "%.1f %s\n", d[k], k}' | sort -rn | head -8 \
+    | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1} END {print ""}'; }
 
 run() { # name script with_key
   say "$1: wrk ${DURATION}s offering $RATE/s over $CONNECTIONS connections, beside pgbench ($PGB_CLIENTS clients)"
@@ -107,10 +123,10 @@ run() { # name script with_key
       sleep 1
     done ) > "$WORK/$1-waits.txt" 2>&1 &
   local sampler=$!
-  local cpu0 log0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log")
+  local cpu0 log0 thr0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log"); thr0=$(threads_of)
   /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 \
     wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
-  local cpu1; cpu1=$(cpu_snapshot)
+  local cpu1 thr1; cpu1=$(cpu_snapshot); thr1=$(threads_of)
   wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
   wait $sampler || true
   # postgres includes the backends of pgbench and of the wait sampler; "all" is the whole machine (2 cores)
@@ -119,6 +135,7 @@ run() { # name script with_key
     "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
   echo "  (\"all\" less the processes named is the rest: autovacuum workers and other processes that ended during the" \
     "run, and the kernel's own work)"
+  echo "service CPU seconds by thread: $(thread_cpu "$thr0" "$thr1")"
   echo "intake batches (per writer, 5 s windows):"
   tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
   echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from duplicate_check")"

@@ -60,6 +60,17 @@ public interface FeedbackConfig {
     @WithDefault("5s")
     String duplicateEvery();
 
+    /**
+     * Intake rate (submissions a second through this replica's public doors) above which the duplicate sweep
+     * leaves the CPU to intake: it then runs one round per {@link #duplicateMaxPause()} only.
+     */
+    @WithDefault("100")
+    double duplicateYieldAbove();
+
+    /** The longest the duplicate sweep waits for a busy intake before it runs a round anyway. */
+    @WithDefault("5s")
+    java.time.Duration duplicateMaxPause();
+
     /** How long a ward's categories are kept in memory; a change through another replica is seen after this. */
     @WithDefault("5s")
     java.time.Duration categoryCacheTtl();

@@ -9,14 +9,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import vn.friendlygov.feedback.config.FeedbackConfig;
 
 /**
  * Looks for a likely duplicate of each new case shortly after intake, so that the citizen's request never waits on a
- * similarity search, at a bounded rate (one batch per round), so that the search never takes the CPU of intake. The cases to check wait in the {@code duplicate_check} queue (written with the case); a sweep
- * takes up to {@value #BATCH} of them with SKIP LOCKED (replicas share the work), deletes them and records the
- * suggestions it found, all in one transaction: a sweep that fails leaves its cases queued.
+ * similarity search, at a bounded rate (one batch per round), so that the search never takes the CPU of intake; while
+ * intake is busy ({@link Pacing}) it runs even less often. The cases to check wait in the {@code duplicate_check}
+ * queue (written with the case); a sweep takes up to {@value #BATCH} of them with SKIP LOCKED (replicas share the
+ * work), deletes them and records the suggestions it found, all in one transaction: a sweep that fails leaves its
+ * cases queued.
  */
 @ApplicationScoped
 public class DuplicateSweep {
@@ -28,15 +32,23 @@ public class DuplicateSweep {
 
     private final AgroalDataSource dataSource;
     private final DuplicateFinder finder;
+    private final IntakeBatcher intake;
+    private final Pacing pacing;
 
-    public DuplicateSweep(AgroalDataSource dataSource, DuplicateFinder finder) {
+    public DuplicateSweep(AgroalDataSource dataSource, DuplicateFinder finder, IntakeBatcher intake,
+            FeedbackConfig config) {
         this.dataSource = dataSource;
         this.finder = finder;
+        this.intake = intake;
+        this.pacing = new Pacing(config.duplicateYieldAbove(), config.duplicateMaxPause());
     }
 
     @Scheduled(skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             every = "${feedback.duplicate-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (!pacing.runNow(intake.submitted(), System.nanoTime())) {
+            return;
+        }
         while (fileMissingBands() == BATCH) {
             // cases stored before their text had band keys (migration V8): filed before they are searched
         }
@@ -88,6 +100,41 @@ public class DuplicateSweep {
                 return n;
             }
         });
+    }
+
+    /**
+     * Whether a round runs now. Suggestions are an aid to staff and can wait; a citizen's request should not. While
+     * this replica's intake runs above {@code busyPerSecond} (measured between rounds), a round runs only when
+     * {@code maxPause} has passed since the last one: under a sustained burst the sweep goes on slowly (100 cases
+     * per pause) and clears its backlog at full pace once the burst is over.
+     */
+    static final class Pacing {
+
+        private final double busyPerSecond;
+        private final long maxPauseNanos;
+        private boolean started;
+        private long lastCount;
+        private long lastAt;
+        private long lastRun;
+
+        Pacing(double busyPerSecond, Duration maxPause) {
+            this.busyPerSecond = busyPerSecond;
+            this.maxPauseNanos = maxPause.toNanos();
+        }
+
+        /** @param submitted the intake's running count; @param now {@link System#nanoTime()} */
+        synchronized boolean runNow(long submitted, long now) {
+            boolean busy = started && now > lastAt
+                    && (submitted - lastCount) * 1e9 / (now - lastAt) > busyPerSecond;
+            lastCount = submitted;
+            lastAt = now;
+            if (busy && started && now - lastRun < maxPauseNanos) {
+                return false;
+            }
+            started = true;
+            lastRun = now;
+            return true;
+        }
     }
 
     /** The band keys of a case as a {@code bigint[]} parameter. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.problem.ProblemException;
@@ -48,6 +49,7 @@ public class IntakeBatcher {
     private static final Object REPLAY = new Object();
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong submitted = new AtomicLong();
     private final IntakeService intake;
     private final Idempotency idempotency;
     private final FeedbackConfig config;
@@ -88,6 +90,7 @@ public class IntakeBatcher {
             throw new ProblemException(ProblemType.UNAVAILABLE, "the service is stopping; try again");
         }
         CompletableFuture<Object> done = new CompletableFuture<>();
+        submitted.incrementAndGet();
         queue.add(new Pending(prepared, claim, answerOf::apply, done, System.nanoTime()));
         Object result;
         try {
@@ -109,6 +112,11 @@ public class IntakeBatcher {
             return new Accepted<>(idempotency.replay(claim, answerType), true);
         }
         return new Accepted<>(answerType.cast(result), false);
+    }
+
+    /** Submissions handed to this replica's writers since it started (a measure of how busy intake is). */
+    public long submitted() {
+        return submitted.get();
     }
 
     private void writeLoop() {
