@@ -151,7 +151,7 @@ run citizen citizen.lua 1
 run open311 open311.lua 0
 
 say "every accepted submission stored, and its events published"
-accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup-wrk.txt "$WORK"/warmup311-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
+accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup*-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
 drain_start=$(date +%s)
 for _ in $(seq 1 600); do
   pending=$(psql -d $DB -Atc "select count(*) from outbox_event where published_at is null")

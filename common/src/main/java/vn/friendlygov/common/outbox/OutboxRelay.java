@@ -3,8 +3,9 @@ package vn.friendlygov.common.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +19,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.events.CloudEventHeaders;
 
@@ -42,14 +45,21 @@ public class OutboxRelay {
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
-    private final MutinyEmitter<String> emitter;
+    private final KafkaClientService kafka;
     private final OutboxConfig config;
+    private volatile Producer<String, String> producer;
 
-    public OutboxRelay(EntityManager em, AgroalDataSource dataSource, @Channel("outbox") MutinyEmitter<String> emitter,
-            OutboxConfig config) {
+    /**
+     * The emitter is not used to send: it keeps the {@code outbox} channel wired, so that the connector creates its
+     * producer (configured under {@code mp.messaging.outgoing.outbox.*}). The relay sends through that producer
+     * directly: an emitter's message per event (Mutiny, context propagation, a hop to the sending thread) was a
+     * fifth of the feedback service's CPU at 2,000 events a second (docs/2026-12-07-feedback-tail.md).
+     */
+    public OutboxRelay(EntityManager em, AgroalDataSource dataSource,
+            @Channel("outbox") MutinyEmitter<String> wiresTheChannel, KafkaClientService kafka, OutboxConfig config) {
         this.em = em;
         this.dataSource = dataSource;
-        this.emitter = emitter;
+        this.kafka = kafka;
         this.config = config;
     }
 
@@ -121,9 +131,16 @@ public class OutboxRelay {
      */
     private List<UUID> send(List<Row> batch, Failure failure) {
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Row event : batch) {
-            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+            try {
+                acks.add(producer().send(toRecord(event)));
+            } catch (RuntimeException e) {
+                // refused at once (no metadata within max.block.ms, a closed producer): recorded below
+                failure.id = event.id();
+                failure.reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                break;
+            }
             if (acks.size() == 1) {
                 try {
                     acks.get(0).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -174,7 +191,20 @@ public class OutboxRelay {
                 .setParameter("before", before).executeUpdate());
     }
 
-    private Message<String> toMessage(Row event) {
+    private Producer<String, String> producer() {
+        Producer<String, String> p = producer;
+        if (p == null) {
+            KafkaProducer<String, String> channel = kafka.getProducer("outbox");
+            if (channel == null) {
+                throw new IllegalStateException("the outbox channel has no Kafka producer");
+            }
+            p = channel.unwrap();
+            producer = p;
+        }
+        return p;
+    }
+
+    private ProducerRecord<String, String> toRecord(Row event) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, event.id().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
@@ -184,12 +214,7 @@ public class OutboxRelay {
         header(headers, CloudEventHeaders.TIME, event.createdAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         header(headers, CloudEventHeaders.WARD, event.ward());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic())
-                .withKey(event.aggregateId())
-                .withHeaders(headers)
-                .build();
-        return Message.of(event.payload()).addMetadata(metadata);
+        return new ProducerRecord<>(event.topic(), null, event.aggregateId(), event.payload(), headers);
     }
 
     /** An outbox row as the relay reads it. */
