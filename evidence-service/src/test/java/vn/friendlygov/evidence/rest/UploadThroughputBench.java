@@ -67,7 +67,7 @@ class UploadThroughputBench {
         int seed = 1;
         for (long[] run : new long[][] {{1_000_000L, 300, 100}, {50_000_000L, 3, 12}}) {
             long size = run[0];
-            if (size > Long.getLong("bench.max-size", Long.MAX_VALUE)) {
+            if (size > Long.getLong("bench.max-size", Long.MAX_VALUE) || size < Long.getLong("bench.min-size", 0)) {
                 continue; // a shorter run while profiling one size
             }
             // warm-up rounds: a server's steady state, with the request path compiled by the JIT (a few hundred
