@@ -44,8 +44,16 @@ dd_line=$(dd if=/dev/zero of="$out/dd1.bin" bs=1M count=100 oflag=dsync 2>&1 | t
 rm -f "$out/dd1.bin"
 dd_1=$(echo "$dd_line" | awk -F', ' '{print $NF}')
 
+# Profiling (not for the figures): BENCH_JFR=1 records a JFR profile of the test JVM (service and Java client) to
+# $out/bench.jfr; BENCH_JVM adds JVM options to it (for perf: -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit);
+# BENCH_ARGS adds Maven options, e.g. -Dbench.min-size=50000000 (one size only).
+jvm="${BENCH_JVM:-}"
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  jvm="$jvm -XX:StartFlightRecording=filename=$PWD/$out/bench.jfr,settings=profile"
+fi
 ./mvnw -B -q test -pl evidence-service -am -Dtest=UploadThroughputBench -DskipBigFile=true \
-    -Dsurefire.failIfNoSpecifiedTests=false > "$out/mvn.log" 2>&1 || { tail -50 "$out/mvn.log"; exit 1; }
+    -Dsurefire.failIfNoSpecifiedTests=false "-Dbench.jvm-args=$jvm" ${BENCH_ARGS:-} > "$out/mvn.log" 2>&1 \
+    || { tail -50 "$out/mvn.log"; exit 1; }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"

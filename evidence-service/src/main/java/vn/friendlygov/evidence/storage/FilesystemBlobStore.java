@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,6 +28,8 @@ public class FilesystemBlobStore implements BlobStore {
 
     private final Path root;
     private final Path incoming;
+    /** Directories whose entry in their parent is known to be on disk (at most 65,536 + 256). */
+    private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
 
     public FilesystemBlobStore(Path root) {
         this.root = root.toAbsolutePath();
@@ -46,7 +50,6 @@ public class FilesystemBlobStore implements BlobStore {
             return;
         }
         Path dir = target.getParent();
-        boolean newDirectory = !Files.isDirectory(dir);
         Files.createDirectories(dir);
         if (!source.toAbsolutePath().getParent().equals(incoming)) {
             // not written by an upload into this store (another filesystem, perhaps): copy it in and force it first
@@ -69,9 +72,11 @@ public class FilesystemBlobStore implements BlobStore {
         // the file's own fsync covers its bytes, not its new name: the rename (and a new directory) must be on disk
         // before the record that points at it commits, or a crash could leave the row and lose the name
         force(dir);
-        if (newDirectory) {
-            force(dir.getParent());
-            force(root);
+        // each directory's own entry in its parent, once per directory and process: whoever created it (a concurrent
+        // upload may have created it and not yet forced its parent), and never again (each fsync is a disk flush)
+        for (Path d = dir; !d.equals(root) && !durableDirectories.contains(d); d = d.getParent()) {
+            force(d.getParent());
+            durableDirectories.add(d);
         }
     }
 

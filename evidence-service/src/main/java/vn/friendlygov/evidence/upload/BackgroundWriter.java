@@ -13,53 +13,48 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a file on a thread of its own while the caller goes on with the next bytes (hashing them): the two costs
- * overlap instead of adding up. Memory is bounded: {@link #BUFFERS} buffers of {@link #BUFFER} bytes. When no thread
- * is available the bytes are written by the caller, as before.
+ * overlap instead of adding up. The bytes are not copied: the writer holds the reader's {@link Chunk} (a direct
+ * buffer, written by the kernel straight from it) until its slice is written. Memory is bounded: at most
+ * {@link #QUEUED} slices wait, each within one chunk. When no thread is available the bytes are written by the
+ * caller, as before.
  */
 final class BackgroundWriter {
 
-    static final int BUFFER = 256 * 1024;
-    static final int BUFFERS = 4;
-    private static final ByteBuffer END = ByteBuffer.allocate(0);
+    static final int QUEUED = 4;
+
+    private record Slice(Chunk chunk, ByteBuffer bytes) {
+    }
+
+    private static final Slice END = new Slice(null, null);
 
     private final FileChannel channel;
-    private final ArrayBlockingQueue<ByteBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
-    private final ArrayBlockingQueue<ByteBuffer> full = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private final ArrayBlockingQueue<Slice> full = new ArrayBlockingQueue<>(QUEUED + 1);
     private final Future<?> task;
     private volatile IOException failure;
-    private ByteBuffer filling;
 
     BackgroundWriter(FileChannel channel, ExecutorService pool) {
         this.channel = channel;
         Future<?> started;
         try {
             started = pool.submit(this::run);
-            for (int i = 0; i < BUFFERS; i++) {
-                free.add(ByteBuffer.allocate(BUFFER));
-            }
         } catch (RejectedExecutionException e) {
             started = null;
         }
         this.task = started;
     }
 
-    void write(byte[] b, int off, int len) throws IOException {
+    /** Bytes {@code [off, off + len)} of {@code chunk}, which is retained until they are written. */
+    void write(Chunk chunk, int off, int len) throws IOException {
         if (task == null) {
-            writeFully(ByteBuffer.wrap(b, off, len));
+            writeFully(chunk.slice(off, len));
             return;
         }
-        while (len > 0) {
-            if (filling == null) {
-                filling = take();
-            }
-            int n = Math.min(len, filling.remaining());
-            filling.put(b, off, n);
-            off += n;
-            len -= n;
-            if (!filling.hasRemaining()) {
-                hand(filling);
-                filling = null;
-            }
+        chunk.retain();
+        try {
+            hand(new Slice(chunk, chunk.slice(off, len)));
+        } catch (IOException | RuntimeException e) {
+            chunk.release();
+            throw e;
         }
     }
 
@@ -68,10 +63,6 @@ final class BackgroundWriter {
         if (task == null) {
             return;
         }
-        if (filling != null && filling.position() > 0) {
-            hand(filling);
-        }
-        filling = null;
         hand(END);
         try {
             task.get();
@@ -86,7 +77,10 @@ final class BackgroundWriter {
         }
     }
 
-    /** Stops writing; the file is about to be removed. */
+    /**
+     * Stops writing; the file is about to be removed. Chunks still queued or being written are not released (the
+     * garbage collector frees them): one could still be in a write when this returns.
+     */
     void abandon() {
         if (task != null) {
             full.clear();
@@ -97,14 +91,12 @@ final class BackgroundWriter {
     private void run() {
         try {
             while (true) {
-                ByteBuffer buffer = full.take();
-                if (buffer == END) {
+                Slice slice = full.take();
+                if (slice == END) {
                     return;
                 }
-                buffer.flip();
-                writeFully(buffer);
-                buffer.clear();
-                free.put(buffer);
+                writeFully(slice.bytes());
+                slice.chunk().release();
             }
         } catch (IOException e) {
             failure = e;
@@ -113,31 +105,14 @@ final class BackgroundWriter {
         }
     }
 
-    private ByteBuffer take() throws IOException {
+    private void hand(Slice slice) throws IOException {
         try {
-            while (true) {
-                ByteBuffer b = free.poll(100, TimeUnit.MILLISECONDS);
-                if (b != null) {
-                    return b;
-                }
+            while (!full.offer(slice, 100, TimeUnit.MILLISECONDS)) {
                 if (failure != null) {
                     throw failure;
                 }
                 if (task.isDone()) {
                     throw new IOException("the upload's writer stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing an upload");
-        }
-    }
-
-    private void hand(ByteBuffer buffer) throws IOException {
-        try {
-            while (!full.offer(buffer, 100, TimeUnit.MILLISECONDS)) {
-                if (failure != null) {
-                    throw failure;
                 }
             }
         } catch (InterruptedException e) {

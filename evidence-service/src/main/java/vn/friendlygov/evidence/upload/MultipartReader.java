@@ -2,6 +2,9 @@ package vn.friendlygov.evidence.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +24,12 @@ public final class MultipartReader {
     public interface Parts {
         void start(PartHeaders headers) throws IOException;
 
-        void data(byte[] buffer, int offset, int length) throws IOException;
+        /**
+         * Bytes {@code [offset, offset + length)} of {@code chunk}'s buffer. They stay valid only during the call,
+         * unless the receiver {@linkplain Chunk#retain() retains} the chunk (and releases it when done): the reader
+         * never overwrites bytes it has handed out.
+         */
+        void data(Chunk chunk, int offset, int length) throws IOException;
 
         void end() throws IOException;
     }
@@ -44,25 +52,30 @@ public final class MultipartReader {
         }
     }
 
-    private static final int BUFFER = 256 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final int MAX_PARTS = 1000;
 
-    private final InputStream in;
+    private final ReadableByteChannel in;
     private final byte[] delimiter; // CRLF "--" boundary
     private final int[] skip = new int[256];
-    private final byte[] buf = new byte[BUFFER];
+    private Chunk chunk;
+    private ByteBuffer buf;
     private int pos;
     private int end;
     private boolean eof;
 
-    public MultipartReader(InputStream in, String boundary) {
+    public MultipartReader(ReadableByteChannel in, String boundary) {
         this.in = in;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         Arrays.fill(skip, delimiter.length);
         for (int i = 0; i < delimiter.length - 1; i++) {
             skip[delimiter[i] & 0xff] = delimiter.length - 1 - i;
         }
+    }
+
+    /** A reader of a stream (tests): a channel over it. */
+    public MultipartReader(InputStream in, String boundary) {
+        this(Channels.newChannel(in), boundary);
     }
 
     /** The boundary of a {@code multipart/form-data} content type, or null when it names none. */
@@ -90,9 +103,21 @@ public final class MultipartReader {
 
     /** Reads the whole body, calling {@code parts} for every part. */
     public void read(Parts parts) throws IOException {
+        chunk = Chunk.take();
+        buf = chunk.buffer();
+        try {
+            readParts(parts);
+        } finally {
+            chunk.release();
+            chunk = null;
+            buf = null;
+        }
+    }
+
+    private void readParts(Parts parts) throws IOException {
         // the preamble ends with the first delimiter; the body may start with it (without the leading CRLF)
-        buf[0] = '\r';
-        buf[1] = '\n';
+        buf.put(0, (byte) '\r');
+        buf.put(1, (byte) '\n');
         pos = 0;
         end = 2;
         int found = find();
@@ -109,7 +134,7 @@ public final class MultipartReader {
             if (!fill(2)) {
                 throw new MalformedMultipartException("the body ends inside a boundary line");
             }
-            if (buf[pos] == '-' && buf[pos + 1] == '-') {
+            if (buf.get(pos) == '-' && buf.get(pos + 1) == '-') {
                 drain();
                 return; // closing delimiter; the epilogue is ignored
             }
@@ -129,7 +154,7 @@ public final class MultipartReader {
             int found = find();
             if (found >= 0) {
                 if (found > pos) {
-                    parts.data(buf, pos, found - pos);
+                    parts.data(chunk, pos, found - pos);
                 }
                 pos = found + delimiter.length;
                 return;
@@ -140,7 +165,7 @@ public final class MultipartReader {
             // everything except a possible start of the delimiter at the end is part data
             int safe = end - delimiter.length + 1;
             if (safe > pos) {
-                parts.data(buf, pos, safe - pos);
+                parts.data(chunk, pos, safe - pos);
                 pos = safe;
             }
             compactAndRead();
@@ -156,13 +181,13 @@ public final class MultipartReader {
         int i = pos;
         while (i + last < end) {
             int j = last;
-            while (buf[i + j] == delimiter[j]) {
+            while (buf.get(i + j) == delimiter[j]) {
                 if (j == 0) {
                     return i;
                 }
                 j--;
             }
-            i += skip[buf[i + last] & 0xff];
+            i += skip[buf.get(i + last) & 0xff];
         }
         return -1;
     }
@@ -182,7 +207,9 @@ public final class MultipartReader {
                 return new PartHeaders(headers);
             }
             // header values are UTF-8: browsers send non-ASCII file names that way
-            String line = new String(buf, pos, length, StandardCharsets.UTF_8);
+            byte[] bytes = new byte[length];
+            buf.get(pos, bytes);
+            String line = new String(bytes, StandardCharsets.UTF_8);
             pos = lineEnd + 2;
             int colon = line.indexOf(':');
             if (colon <= 0) {
@@ -196,7 +223,7 @@ public final class MultipartReader {
     private int lineEnd() throws IOException {
         while (true) {
             for (int i = pos; i + 1 < end; i++) {
-                if (buf[i] == '\r' && buf[i + 1] == '\n') {
+                if (buf.get(i) == '\r' && buf.get(i + 1) == '\n') {
                     return i;
                 }
             }
@@ -222,21 +249,36 @@ public final class MultipartReader {
         return true;
     }
 
+    /**
+     * Reads more of the body, filling the chunk. Bytes before {@code pos} are done with; they may still be held by a
+     * consumer (a slice waiting to be written), so they are never overwritten: the unread rest moves to a new chunk
+     * instead (a few bytes: at most a delimiter's length of part data, or a header line).
+     */
     private void compactAndRead() throws IOException {
         if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, end - pos);
+            Chunk next = Chunk.take();
+            ByteBuffer nb = next.buffer();
+            nb.put(0, buf, pos, end - pos);
             end -= pos;
             pos = 0;
+            chunk.release();
+            chunk = next;
+            buf = nb;
         }
-        if (end == buf.length) {
+        if (end == buf.capacity()) {
             throw new IllegalStateException("buffer full");
         }
-        int n = in.read(buf, end, buf.length - end);
+        // as much as has arrived (RequestBodyStream reads ahead of this thread and hands over all it holds), so that
+        // what is handed on is large when the body comes fast: few hand-overs, large writes
+        buf.limit(buf.capacity()).position(end);
+        int n;
+        do {
+            n = in.read(buf);
+        } while (n == 0);
         if (n < 0) {
             eof = true;
-        } else {
-            end += n;
         }
+        end = buf.position();
     }
 
     /** Reads and discards the rest of the body. */

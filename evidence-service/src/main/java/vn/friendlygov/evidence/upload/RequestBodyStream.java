@@ -7,6 +7,8 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayDeque;
 
 /**
@@ -16,7 +18,7 @@ import java.util.ArrayDeque;
  * during which neither the socket nor the disk is busy.) Memory stays bounded by {@link #AHEAD} buffers of at most
  * 64 KiB each.
  */
-public final class RequestBodyStream extends InputStream {
+public final class RequestBodyStream extends InputStream implements ReadableByteChannel {
 
     static final int AHEAD = 32;
 
@@ -80,7 +82,7 @@ public final class RequestBodyStream extends InputStream {
         }
         if (current == null || !current.isReadable()) {
             release();
-            if (!next()) {
+            if (!next(true)) {
                 return -1;
             }
         }
@@ -89,13 +91,48 @@ public final class RequestBodyStream extends InputStream {
         return n;
     }
 
-    /** Takes the next buffer, waiting for it; asks for more once half of the read-ahead is used. */
-    private boolean next() throws IOException {
+    /**
+     * Copies into {@code dst} what has arrived, as much as fits: waits for the first bytes only (like a socket's
+     * read), so that the caller goes on with what is there. Returns -1 at the end of the body.
+     */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        int total = 0;
+        while (dst.hasRemaining()) {
+            if (current == null || !current.isReadable()) {
+                release();
+                if (!next(total == 0)) {
+                    break;
+                }
+            }
+            int n = Math.min(dst.remaining(), current.readableBytes());
+            int limit = dst.limit();
+            dst.limit(dst.position() + n);
+            current.readBytes(dst);
+            dst.limit(limit);
+            total += n;
+        }
+        return total == 0 && dst.hasRemaining() ? -1 : total;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    /**
+     * Takes the next buffer, waiting for it if {@code block} (else false when none has arrived yet); asks for more once
+     * half of the read-ahead is used.
+     */
+    private boolean next(boolean block) throws IOException {
         if (Context.isOnEventLoopThread()) {
             throw new IOException("a blocking read of the request body on an event loop thread");
         }
         int more;
         synchronized (lock) {
+            if (!block && queue.isEmpty()) {
+                return false;
+            }
             long deadline = System.currentTimeMillis() + idleTimeoutMillis;
             while (queue.isEmpty() && !ended && failure == null) {
                 long wait = deadline - System.currentTimeMillis();

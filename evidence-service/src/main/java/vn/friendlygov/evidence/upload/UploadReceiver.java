@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +145,8 @@ public class UploadReceiver {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "the body must be multipart/form-data with a boundary",
                     List.of(new Problem.Violation("body", "malformed multipart/form-data")));
         }
-        MultipartReader reader = new MultipartReader(new LimitedInput(body, maxBody), boundary);
+        ReadableByteChannel channel = body instanceof ReadableByteChannel c ? c : Channels.newChannel(body);
+        MultipartReader reader = new MultipartReader(new LimitedInput(channel, maxBody), boundary);
         Collector collector = new Collector();
         try {
             reader.read(collector);
@@ -206,10 +209,10 @@ public class UploadReceiver {
         }
 
         @Override
-        public void data(byte[] buffer, int offset, int length) throws IOException {
+        public void data(Chunk chunk, int offset, int length) throws IOException {
             if (file != null) {
                 try {
-                    file.write(buffer, offset, length);
+                    file.write(chunk, offset, length);
                 } catch (ProblemException e) {
                     problem = e;
                     file.discard();
@@ -221,7 +224,9 @@ public class UploadReceiver {
                             + " is longer than " + MAX_FIELD_BYTES + " bytes",
                             List.of(new Problem.Violation(fieldName == null ? "body" : fieldName, "too long")));
                 }
-                text.write(buffer, offset, length);
+                byte[] bytes = new byte[length];
+                chunk.buffer().get(offset, bytes);
+                text.write(bytes, 0, length);
             }
         }
 
@@ -279,7 +284,7 @@ public class UploadReceiver {
             this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         }
 
-        void write(byte[] b, int off, int len) throws IOException {
+        void write(Chunk chunk, int off, int len) throws IOException {
             size += len;
             if (size > config.maxFileSize()) {
                 throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, field + ": the file " + name
@@ -288,7 +293,7 @@ public class UploadReceiver {
             }
             if (headLength < head.length) {
                 int n = Math.min(len, head.length - headLength);
-                System.arraycopy(b, off, head, headLength, n);
+                chunk.buffer().get(off, head, headLength, n);
                 headLength += n;
                 if (headLength == head.length) {
                     checkType(); // refuse a type not allowed as soon as its signature is known
@@ -298,14 +303,14 @@ public class UploadReceiver {
                 background = new BackgroundWriter(channel, IO);
             }
             if (background != null) {
-                background.write(b, off, len); // copied; written while the next bytes are hashed
+                background.write(chunk, off, len); // not copied; written while the next bytes are hashed
             } else {
-                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                ByteBuffer buffer = chunk.slice(off, len);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
             }
-            digest.update(b, off, len);
+            digest.update(chunk.slice(off, len));
             if (size - flushedUpTo >= FLUSH_EVERY && (flushing == null || flushing.isDone())) {
                 // write back what has arrived while the rest is still received, so that the final force is short
                 flushedUpTo = size;
@@ -414,31 +419,25 @@ public class UploadReceiver {
     }
 
     /** Counts the body's bytes and stops at the limit. */
-    static final class LimitedInput extends InputStream {
+    static final class LimitedInput implements ReadableByteChannel {
         static final class TooLarge extends IOException {
             TooLarge() {
                 super("request body over the limit");
             }
         }
 
-        private final InputStream in;
+        private final ReadableByteChannel in;
         private final long limit;
         private long count;
 
-        LimitedInput(InputStream in, long limit) {
+        LimitedInput(ReadableByteChannel in, long limit) {
             this.in = in;
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
+        public int read(ByteBuffer dst) throws IOException {
+            int n = in.read(dst);
             if (n > 0) {
                 count += n;
                 if (count > limit) {
@@ -446,6 +445,16 @@ public class UploadReceiver {
                 }
             }
             return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return in.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 

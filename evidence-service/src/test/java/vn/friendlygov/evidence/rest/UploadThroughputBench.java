@@ -58,6 +58,10 @@ class UploadThroughputBench {
     final byte[] content = new byte[50_000_000];
     final Map<Integer, byte[]> slices = new HashMap<>();
     long lastNanos;
+    /** CPU of the last curl upload run: {@link #cpu()} before and after, and by thread. */
+    long[][] curlCpu;
+    Map<String, Long> curlThreads;
+    final StringBuilder threadsOut = new StringBuilder();
 
     @Test
     void measure() throws Exception {
@@ -67,7 +71,7 @@ class UploadThroughputBench {
         int seed = 1;
         for (long[] run : new long[][] {{1_000_000L, 300, 100}, {50_000_000L, 3, 12}}) {
             long size = run[0];
-            if (size > Long.getLong("bench.max-size", Long.MAX_VALUE)) {
+            if (size > Long.getLong("bench.max-size", Long.MAX_VALUE) || size < Long.getLong("bench.min-size", 0)) {
                 continue; // a shorter run while profiling one size
             }
             // warm-up rounds: a server's steady state, with the request path compiled by the JIT (a few hundred
@@ -88,19 +92,26 @@ class UploadThroughputBench {
             long curl = curlDownloads(hrefs, 1);
             long curl4 = curlDownloads(hrefs, CLIENTS);
             long curlUp = curlUploads(task, size, (int) run[2], seed, 1);
+            long[] cpu0 = curlCpu[0];
+            long[] cpu1 = curlCpu[1];
+            threadsOut.append("size ").append(size).append(", 1 curl uploading, CPU ms per file by thread:\n");
+            curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.1f%n", name,
+                    ns / 1e6 / run[2])));
             seed += (int) run[2];
             long curlUp4 = curlUploads(task, size, (int) run[2], seed, CLIENTS);
             seed += (int) run[2];
             double mb = size * run[2] / 1e6;
             out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
                     + " upload_curl_MBps=%.1f download_curl_MBps=%.1f upload_curl%dx_MBps=%.1f"
-                    + " download_curl%dx_MBps=%.1f%n", size, run[2], mb / (up / 1e9), mb / (down / 1e9),
-                    mb / (curlUp / 1e9), mb / (curl / 1e9), CLIENTS, mb / (curlUp4 / 1e9), CLIENTS,
-                    mb / (curl4 / 1e9)));
+                    + " download_curl%dx_MBps=%.1f upload_curl_cpu_ms_per_file: service=%.1f curl=%.1f%n", size,
+                    run[2], mb / (up / 1e9), mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9), CLIENTS,
+                    mb / (curlUp4 / 1e9), CLIENTS, mb / (curl4 / 1e9), (cpu1[0] - cpu0[0]) / 1e6 / run[2],
+                    (cpu1[1] - cpu0[1]) / 1e6 / run[2]));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
         Files.writeString(results, out.toString());
+        Files.writeString(results.resolveSibling("threads.txt"), threadsOut.toString());
         System.out.print(out);
     }
 
@@ -197,9 +208,20 @@ class UploadThroughputBench {
                     "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
                     base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
         }
+        Map<String, Long> threads0 = threadCpu();
+        long[] cpu0 = cpu();
         long t0 = System.nanoTime();
         List<String> outputs = runAll(commands);
         long elapsed = System.nanoTime() - t0;
+        curlCpu = new long[][] {cpu0, cpu()};
+        Map<String, Long> threads1 = threadCpu();
+        curlThreads = new java.util.TreeMap<>();
+        threads1.forEach((name, ns) -> {
+            long used = ns - threads0.getOrDefault(name, 0L);
+            if (used > 0) {
+                curlThreads.put(name, used);
+            }
+        });
         for (Path f : files) {
             Files.deleteIfExists(f);
         }
@@ -208,6 +230,38 @@ class UploadThroughputBench {
             throw new IllegalStateException("curl uploads answered " + outputs);
         }
         return elapsed;
+    }
+
+    /**
+     * CPU time used so far, in ns: by this JVM (the service; during the curl runs its test thread only waits) and by
+     * its finished child processes (the curl clients), from /proc/self/stat (utime + stime, cutime + cstime).
+     */
+    private static long[] cpu() throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields from the state on (field 3): utime 14, stime 15, cutime 16, cstime 17; clock ticks of 10 ms
+        long tick = 10_000_000L;
+        long self = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+        long children = (Long.parseLong(f[13]) + Long.parseLong(f[14])) * tick;
+        return new long[] {self, children};
+    }
+
+    /** CPU time by thread name (numbers dropped, so a pool is one line), in ns, from /proc/self/task. */
+    private static Map<String, Long> threadCpu() throws java.io.IOException {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the thread ended
+                }
+            }
+        }
+        return byName;
     }
 
     /** Starts every command at once and waits for all; their outputs, in order. */

@@ -102,8 +102,10 @@ class MultipartReaderTest {
             }
 
             @Override
-            public void data(byte[] buffer, int offset, int length) {
-                content.write(buffer, offset, length);
+            public void data(Chunk chunk, int offset, int length) {
+                byte[] bytes = new byte[length];
+                chunk.buffer().get(offset, bytes);
+                content.write(bytes, 0, length);
             }
 
             @Override
