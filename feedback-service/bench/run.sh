@@ -50,12 +50,13 @@ say "building and starting the service on 127.0.0.1:$APP_PORT (rate limit off: o
 "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl feedback-service -am package -Dmaven.test.skip=true > "$WORK/build.log" 2>&1 \
   || { tail -20 "$WORK/build.log"; exit 1; }
 for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && break; sleep 1; done
-# the collector the pods run (the image sets -XX:+UseSerialGC; docs/2026-12-03-feedback-intake-cpu.md)
+# the collector the pods run (the image sets -XX:+UseSerialGC; docs/2026-12-03-feedback-intake-cpu.md) and, as the
+# image's InitialRAMPercentage = MaxRAMPercentage, a heap at its full size from the start
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 \
 QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
 QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" RATE_LIMIT_ENABLED=false MP_JWT_VERIFY_PUBLICKEY=unused \
-java -XX:+UseSerialGC -Xmx1g ${APP_OPTS:-} '-Dquarkus.log.category."vn.friendlygov.feedback.service.IntakeTimings".level=DEBUG' \
+java -XX:+UseSerialGC -Xms1g -Xmx1g ${APP_OPTS:-} '-Dquarkus.log.category."vn.friendlygov.feedback.service.IntakeTimings".level=DEBUG' \
    ${GCLOG:+-Xlog:gc:file=$WORK/gc.log} ${JFR:+-XX:StartFlightRecording=filename=$WORK/app.jfr,settings=profile,dumponexit=true} \
   -jar "$ROOT/feedback-service/target/quarkus-app/quarkus-run.jar" > "$WORK/app.log" 2>&1 & pids+=($!)
 APP_PID=$!

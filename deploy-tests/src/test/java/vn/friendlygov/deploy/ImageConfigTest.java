@@ -33,8 +33,10 @@ class ImageConfigTest {
         assertFalse(config.value("quarkus.container-image.additional-tags", "").contains("latest"));
         ImageRef base = ImageRef.parse(config.value("quarkus.jib.base-jvm-image", ""));
         assertTrue(base.digest() != null || base.tag() != null && !"latest".equals(base.tag()), base.toString());
-        assertTrue(config.value("quarkus.jib.jvm-additional-arguments", "").contains("-XX:MaxRAMPercentage="),
-                "heap sized from the container's memory limit");
+        String jvm = config.value("quarkus.jib.jvm-additional-arguments", "");
+        assertTrue(jvm.contains("-XX:MaxRAMPercentage="), "heap sized from the container's memory limit");
+        assertEquals(percentage(jvm, "MaxRAMPercentage"), percentage(jvm, "InitialRAMPercentage"),
+                "the heap starts at its full size (memory request = limit): fewer young collections under load");
     }
 
     @Test
@@ -60,5 +62,10 @@ class ImageConfigTest {
             }
         }
         assertEquals("${quarkus.http.port}", ServiceConfig.load(common).value("quarkus.jib.ports", ""));
+    }
+
+    private static String percentage(String jvmArguments, String flag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:" + flag + "=([0-9.]+)").matcher(jvmArguments);
+        return m.find() ? m.group(1) : "unset";
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import vn.friendlygov.common.ids.TimeOrderedIds;
 
 /**
  * Records an event in the outbox. Must run inside the transaction that makes the change, so that the change and
@@ -42,7 +43,7 @@ public class Outbox {
     /** The row {@link #publish} would write, not yet written: for {@link #insertAll}. */
     public OutboxEvent event(String topic, String type, String aggregateId, String ward, Object data) {
         OutboxEvent e = new OutboxEvent();
-        e.id = UUID.randomUUID();
+        e.id = TimeOrderedIds.next();
         e.topic = topic;
         e.type = type;
         e.aggregateId = aggregateId;

@@ -15,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import vn.friendlygov.common.calendar.HolidayCalendar;
+import vn.friendlygov.common.ids.TimeOrderedIds;
 import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.common.outbox.OutboxEvent;
 import vn.friendlygov.common.problem.Problem;
@@ -130,7 +130,7 @@ public class IntakeService {
         }
 
         Feedback f = new Feedback();
-        f.id = UUID.randomUUID();
+        f.id = TimeOrderedIds.next();
         f.trackingCode = codes.next();
         f.ward = s.ward();
         f.channel = s.channel();
@@ -197,7 +197,7 @@ public class IntakeService {
                     PreparedStatement queue = c.prepareStatement(
                             "insert into duplicate_check (queued_at, feedback_id) values (?, ?)")) {
                 for (Feedback f : cases) {
-                    history.setObject(1, UUID.randomUUID());
+                    history.setObject(1, TimeOrderedIds.next());
                     history.setObject(2, f.id);
                     history.setObject(3, f.receivedAt);
                     history.setString(4, f.recordedBy);
