@@ -3,7 +3,8 @@
 # the same inserts on the same database at the same time. Everything binds 127.0.0.1 on ports away from the local
 # stack (app 18083, Kafka 19092/19093). Not part of the test suite. Usage:
 #   flock /tmp/friendlygov-bench.lock feedback-service/bench/run.sh   (DURATION=30 WARMUP=30 RATE=1000 CONNECTIONS=64;
-#   PGB_CLIENTS=0 for the service alone; JFR=1, GCLOG=1, APP_OPTS=<JVM flags> for profiling)
+#   PGB_CLIENTS=0 for the service alone; DOORS="open311 citizen" for the other order; SETTLE=20 s of the first door
+#   before it is measured; JFR=1, GCLOG=1, APP_OPTS=<JVM flags> for profiling)
 # RATE is the offered load in submissions/s, held fixed by the wrk scripts (common.lua) whatever the latency; wrk
 # reports the achieved rate and the percentiles. pgbench runs unthrottled beside it (PGB_CLIENTS clients), one
 # transaction per submission, writing what the service writes.
@@ -90,6 +91,13 @@ wait $!
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
+# then the first measured door alone for SETTLE s, unmeasured: measured right after the mixed warm-up and the analyze,
+# the first door ran with the JIT still recompiling (1.3 CPU-s of compiler threads) and its p99 was 66-78 ms where
+# the same door measured second had 29-48 ms (2026-12-07; docs/2026-12-07-feedback-tail.md)
+first_door=$(echo ${DOORS:-citizen open311} | awk '{print $1}')
+say "settling: $first_door ${SETTLE:-20}s at $RATE/s, not measured"
+RUN_NAME=settle wrk -t2 -c"$CONNECTIONS" -d"${SETTLE:-20}s" -s "$HERE/$first_door.lua" "http://127.0.0.1:$APP_PORT" \
+  > "$WORK/settle-wrk.txt"
 
 # CPU seconds (user + system) used so far by a set of processes: who takes the two cores during a run
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15 + $16 + $17} END {printf "%.1f", t / hz}' "$@" 2>/dev/null || echo 0; }
@@ -148,11 +156,17 @@ run() { # name script with_key
   tps=$(awk '/^tps/{print $3; exit}' "$WORK/$1-pgbench.txt")
   echo "$1: service $ach/s, pgbench $tps tps, ratio $(awk -v a="$ach" -v t="$tps" 'BEGIN{if (t > 0) printf "%.0f%%", 100*a/t; else print "-"}')"
 }
-run citizen citizen.lua 1
-run open311 open311.lua 0
+# DOORS sets the order (the first measured door runs right after the warm-up and the analyze)
+for door in ${DOORS:-citizen open311}; do
+  case $door in
+    citizen) run citizen citizen.lua 1 ;;
+    open311) run open311 open311.lua 0 ;;
+    *) echo "unknown door $door (citizen, open311)"; exit 2 ;;
+  esac
+done
 
 say "every accepted submission stored, and its events published"
-accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup*-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
+accepted=$(awk '/ACCEPTED/{s+=$2} END{print s}' "$WORK"/warmup*-wrk.txt "$WORK"/settle-wrk.txt "$WORK"/citizen-wrk.txt "$WORK"/open311-wrk.txt)
 drain_start=$(date +%s)
 for _ in $(seq 1 600); do
   pending=$(psql -d $DB -Atc "select count(*) from outbox_event where published_at is null")
