@@ -8,7 +8,9 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.TreeMap;
 import org.hibernate.jpa.SpecHints;
+import org.jboss.logging.Logger;
 import vn.friendlygov.notification.config.NotificationConfig;
 import vn.friendlygov.notification.inbox.InboxService;
 import vn.friendlygov.notification.readmodel.FeedbackView;
@@ -23,6 +25,9 @@ import vn.friendlygov.notification.reminder.Reminder;
  */
 @ApplicationScoped
 public class ReminderDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final EntityManager em;
     private final InboxService inbox;
@@ -55,8 +60,34 @@ public class ReminderDispatcher {
         }
     }
 
-    /** One round: returns how many due reminders it took (sent, or cancelled as no longer wanted). */
+    /**
+     * One round: returns how many due reminders it took (sent, or cancelled as no longer wanted). A round that
+     * PostgreSQL chose as a deadlock's victim (two dispatchers, each holding rows the other's upsert needs) rolled
+     * back whole — its messages are rows of the same transaction, nothing left the service — and is run again.
+     */
     public int dispatchDue() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return dispatchRound();
+            } catch (RuntimeException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || !deadlock(e)) {
+                    throw e;
+                }
+                LOG.debugf("a dispatch round was a deadlock's victim; running it again (attempt %d)", attempt + 1);
+            }
+        }
+    }
+
+    private static boolean deadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int dispatchRound() {
         return QuarkusTransaction.requiringNew().call(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Reminder> due = em.createQuery("from Reminder where status = 'PENDING' and fireAt <= :now "
@@ -66,11 +97,15 @@ public class ReminderDispatcher {
                     .setHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, -2) // SKIP LOCKED
                     .setMaxResults(config.dispatch().batchSize())
                     .getResultList();
+            // daily while overdue: the subjects whose next days are planned after the batch, in one order for every
+            // dispatcher (kind, then id). Rolled as met, two dispatchers could upsert subject A then B and B then A,
+            // each waiting for the other's rows: a deadlock (seen in ReminderPlanningTest, 2026-12-07).
+            TreeMap<String, String[]> toRoll = new TreeMap<>();
             for (Reminder r : due) {
                 if (stillWanted(r)) {
                     send(r);
                     if (Reminder.Kind.OVERDUE.name().equals(r.kind)) {
-                        planner.rollOverdue(r.subjectKind, r.subjectId); // daily while overdue: the next days
+                        toRoll.put(r.subjectKind + "\u0000" + r.subjectId, new String[] {r.subjectKind, r.subjectId});
                     }
                     r.status = Reminder.Status.SENT.name();
                     r.sentAt = now;
@@ -79,6 +114,7 @@ public class ReminderDispatcher {
                     r.cancelReason = "subject done before the reminder's time";
                 }
             }
+            toRoll.values().forEach(subject -> planner.rollOverdue(subject[0], subject[1]));
             return due.size();
         });
     }
