@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.deploy.invariants.Rendering;
 import vn.friendlygov.deploy.kustomize.ImageRef;
@@ -65,7 +67,7 @@ class ImageConfigTest {
     }
 
     private static String percentage(String jvmArguments, String flag) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:" + flag + "=([0-9.]+)").matcher(jvmArguments);
+        Matcher m = Pattern.compile("-XX:" + flag + "=([0-9.]+)").matcher(jvmArguments);
         return m.find() ? m.group(1) : "unset";
     }
 }

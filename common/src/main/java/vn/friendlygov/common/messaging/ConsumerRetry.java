@@ -54,11 +54,16 @@ public class ConsumerRetry {
 
     /** {@link #call} for work that throws only unchecked exceptions. */
     public void run(String what, Runnable work) {
+        get(what, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** {@link #call} for work that throws only unchecked exceptions and returns a result. */
+    public <T> T get(String what, java.util.function.Supplier<T> work) {
         try {
-            call(what, () -> {
-                work.run();
-                return null;
-            });
+            return call(what, work::get);
         } catch (RuntimeException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -128,7 +128,7 @@ public class DuplicateSweep {
                     && (submitted - lastCount) * 1e9 / (now - lastAt) > busyPerSecond;
             lastCount = submitted;
             lastAt = now;
-            if (busy && started && now - lastRun < maxPauseNanos) {
+            if (busy && now - lastRun < maxPauseNanos) {
                 return false;
             }
             started = true;

@@ -7,10 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import org.hibernate.jpa.SpecHints;
-import org.jboss.logging.Logger;
+import vn.friendlygov.common.messaging.ConsumerRetry;
 import vn.friendlygov.notification.config.NotificationConfig;
 import vn.friendlygov.notification.inbox.InboxService;
 import vn.friendlygov.notification.readmodel.FeedbackView;
@@ -26,26 +27,26 @@ import vn.friendlygov.notification.reminder.Reminder;
 @ApplicationScoped
 public class ReminderDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class);
-    private static final int DEADLOCK_ATTEMPTS = 3;
-
     private final EntityManager em;
     private final InboxService inbox;
     private final Messages messages;
     private final DigestComposer digests;
     private final SchedulePlanner schedules;
     private final ReminderPlanner planner;
+    private final ConsumerRetry retry;
     private final NotificationConfig config;
     private final Clock clock;
 
     public ReminderDispatcher(EntityManager em, InboxService inbox, Messages messages, DigestComposer digests,
-            SchedulePlanner schedules, ReminderPlanner planner, NotificationConfig config, Clock clock) {
+            SchedulePlanner schedules, ReminderPlanner planner, ConsumerRetry retry, NotificationConfig config,
+            Clock clock) {
         this.em = em;
         this.inbox = inbox;
         this.messages = messages;
         this.digests = digests;
         this.schedules = schedules;
         this.planner = planner;
+        this.retry = retry;
         this.config = config;
         this.clock = clock;
     }
@@ -62,29 +63,12 @@ public class ReminderDispatcher {
 
     /**
      * One round: returns how many due reminders it took (sent, or cancelled as no longer wanted). A round that
-     * PostgreSQL chose as a deadlock's victim (two dispatchers, each holding rows the other's upsert needs) rolled
-     * back whole — its messages are rows of the same transaction, nothing left the service — and is run again.
+     * failed for a reason that may pass (PostgreSQL chose it as a deadlock's victim: two dispatchers, each holding
+     * rows the other's upsert needs) rolled back whole — its messages are rows of the same transaction, nothing left
+     * the service — and is run again ({@link ConsumerRetry}).
      */
     public int dispatchDue() {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return dispatchRound();
-            } catch (RuntimeException e) {
-                if (attempt >= DEADLOCK_ATTEMPTS || !deadlock(e)) {
-                    throw e;
-                }
-                LOG.debugf("a dispatch round was a deadlock's victim; running it again (attempt %d)", attempt + 1);
-            }
-        }
-    }
-
-    private static boolean deadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return retry.get("reminder dispatch", this::dispatchRound);
     }
 
     private int dispatchRound() {
@@ -100,12 +84,12 @@ public class ReminderDispatcher {
             // daily while overdue: the subjects whose next days are planned after the batch, in one order for every
             // dispatcher (kind, then id). Rolled as met, two dispatchers could upsert subject A then B and B then A,
             // each waiting for the other's rows: a deadlock (seen in ReminderPlanningTest, 2026-12-07).
-            TreeMap<String, String[]> toRoll = new TreeMap<>();
+            TreeSet<Subject> toRoll = new TreeSet<>(Subject.ORDER);
             for (Reminder r : due) {
                 if (stillWanted(r)) {
                     send(r);
                     if (Reminder.Kind.OVERDUE.name().equals(r.kind)) {
-                        toRoll.put(r.subjectKind + "\u0000" + r.subjectId, new String[] {r.subjectKind, r.subjectId});
+                        toRoll.add(new Subject(r.subjectKind, r.subjectId));
                     }
                     r.status = Reminder.Status.SENT.name();
                     r.sentAt = now;
@@ -114,7 +98,7 @@ public class ReminderDispatcher {
                     r.cancelReason = "subject done before the reminder's time";
                 }
             }
-            toRoll.values().forEach(subject -> planner.rollOverdue(subject[0], subject[1]));
+            toRoll.forEach(subject -> planner.rollOverdue(subject.kind(), subject.id()));
             return due.size();
         });
     }
@@ -152,5 +136,10 @@ public class ReminderDispatcher {
         };
         messages.toAll(people, r.key, r.kind, title, body == null ? title : body,
                 html != null ? html : Html.paragraphs(title, body));
+    }
+
+    /** A task or case whose overdue reminders are rolled on. */
+    private record Subject(String kind, String id) {
+        static final Comparator<Subject> ORDER = Comparator.comparing(Subject::kind).thenComparing(Subject::id);
     }
 }
