@@ -3,10 +3,11 @@
 -- case, its audit row and its two outbox events (received, assigned). pgbench runs it beside wrk on the same database.
 -- Tracking codes come from a sequence behind a '0', a character the service never uses: no collisions with each
 -- other (random 8-hex-digit codes collided within 100,000 rows and aborted a client) nor with the service's codes.
--- Each case gets 24 random band keys, as the service files its cases under (TextBands), so that pgbench pays for the
--- same index entries. Its cases are not put in the duplicate_check queue, so that the service's background duplicate
--- sweep works only on the service's own cases (it would otherwise spend the service's CPU on pgbench's rows); its
--- outbox rows are marked published for the same reason (the relay publishes only the service's events).
+-- Each case gets 24 random band keys in its row, as the service stores with its cases (TextBands; since V9 the column
+-- has no index: the duplicate sweep files the keys in feedback_band after intake). Its cases are not put in the
+-- duplicate_check queue, so that the service's background duplicate sweep works only on the service's own cases (it
+-- would otherwise spend the service's CPU on pgbench's rows); its outbox rows are marked published for the same
+-- reason (the relay publishes only the service's events).
 \set n random(1, 2000000000)
 BEGIN;
 \if :with_key

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.friendlygov.feedback.config.FeedbackConfig;
@@ -87,17 +88,20 @@ public class DuplicateSweep {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement select = c.prepareStatement(MISSING);
                     PreparedStatement update = c.prepareStatement("update feedback set text_bands = ? where id = ?")) {
-                int n = 0;
+                List<UUID> filed = new ArrayList<>(BATCH);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
                         update.setArray(1, bandArray(c, TextBands.of(rs.getString(2), rs.getString(3))));
-                        update.setObject(2, rs.getObject(1, UUID.class));
+                        update.setObject(2, id);
                         update.addBatch();
-                        n++;
+                        filed.add(id);
                     }
                 }
                 update.executeBatch();
-                return n;
+                // a case already checked is not taken by a sweep again: filed here
+                DuplicateFinder.file(c, c.createArrayOf("uuid", filed.toArray()));
+                return filed.size();
             }
         });
     }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.feedback.intake.Feedback;
 import vn.friendlygov.feedback.intake.FeedbackChannel;
@@ -44,5 +47,36 @@ class DuplicateSweepTest {
         long[] stored = keys.stream().mapToLong(k -> ((Number) k).longValue()).toArray();
         assertEquals(TextBands.BANDS, stored.length);
         assertArrayEquals(TextBands.of("phu-lien", f.contentFolded), stored);
+        // and filed in the band table, where the search finds it
+        assertArrayEquals(LongStream.of(stored).sorted().toArray(), filedBands(f.id));
+    }
+
+    @Test
+    void twoNearIdenticalCasesTakenInOneBatchFindEachOther() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Feedback first = intake.prepare(Submission.of("phu-lien", FeedbackChannel.WEB, "MOI_TRUONG",
+                "Nước thải tràn ra đường ở ngõ 12 tổ 3 gây mùi hôi suốt tuần nay mã " + tag, "citizen"), "");
+        Feedback second = intake.prepare(Submission.of("phu-lien", FeedbackChannel.WEB, "MOI_TRUONG",
+                "Nuoc thai tran ra duong o ngo 12 to 3, gay mui hoi suot tuan nay! ma " + tag, "citizen"), "");
+        // one commit: whichever sweep takes them takes both in one batch, so neither is filed when the batch starts
+        QuarkusTransaction.requiringNew().run(() -> intake.storeAll(List.of(first, second)));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> suggestion(second.id) != null);
+        assertEquals(first.id, suggestion(second.id));
+        assertEquals(TextBands.BANDS, filedBands(first.id).length);
+        assertEquals(TextBands.BANDS, filedBands(second.id).length);
+    }
+
+    private static UUID suggestion(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> (UUID) Feedback.getEntityManager()
+                .createNativeQuery("select suggested_duplicate from feedback where id = :id")
+                .setParameter("id", id).getSingleResult());
+    }
+
+    private static long[] filedBands(UUID id) {
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> Feedback.getEntityManager()
+                .createNativeQuery("select band from feedback_band where feedback_id = :id order by band")
+                .setParameter("id", id).getResultList());
+        return rows.stream().mapToLong(k -> ((Number) k).longValue()).toArray();
     }
 }
