@@ -29,7 +29,14 @@ if ! command -v wrk > /dev/null || ! command -v pgbench > /dev/null; then
 fi
 say "start: $(date -u +%FT%TZ), load average:$(uptime | sed 's/.*load average://')"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+pg_reset=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  if [ ${#pg_reset[@]} -gt 0 ]; then
+    for name in "${pg_reset[@]}"; do psql -d postgres -qc "alter system reset $name" || true; done
+    psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null || true
+  fi
+}
 trap cleanup EXIT
 
 say "Kafka on 127.0.0.1:19092"
@@ -43,6 +50,26 @@ KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/
 "${KJ[@]}" kafka.tools.StorageTool format -t "$("${KJ[@]}" kafka.tools.StorageTool random-uuid | tail -n1)" \
   -c "$WORK/server.properties" > "$WORK/kafka-format.log" 2>&1
 "${KJ[@]}" kafka.Kafka "$WORK/server.properties" > "$WORK/kafka.log" 2>&1 & pids+=($!)
+
+# PostgreSQL as the deployment configures it (postgresql.parameters of deploy/k8s/base/postgres/feedback-db.yaml;
+# docs/2026-12-07-feedback-band-table.md): the parameters a reload applies are set for the run with ALTER SYSTEM and
+# reset when it ends (the trap above); those that need a restart (none today) are left as the machine has them.
+# PG_DEPLOY_SETTINGS=0 runs with the machine's own settings.
+if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
+  while IFS='=' read -r name value; do
+    context=$(psql -d postgres -qAtc "select context from pg_settings where name = '$name'")
+    if [ "$context" = sighup ] || [ "$context" = superuser ]; then
+      psql -d postgres -qc "alter system set $name = '$value'" && pg_reset+=("$name")
+    else
+      say "PostgreSQL: $name=$value needs a restart ($context); left as it is"
+    fi
+  done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
+    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
+  psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
+  say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
+    || setting || coalesce(unit, ''), ' ' order by name) from pg_settings where name in ('wal_compression',
+    'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
+fi
 
 say "fresh database $DB"
 psql -d postgres -qc "drop database if exists $DB" -c "create database $DB"

@@ -38,7 +38,44 @@ public final class HygieneInvariants {
         for (ObjectNode cluster : rendering.ofKind("Cluster")) {
             cnpgImage = cluster.path("spec").path("imageName").asText();
             v.require(pinned(cnpgImage), "Cluster %s: image %s has no fixed tag", Resource.name(cluster), cnpgImage);
+            databaseMemoryAndDisk(v, cluster);
         }
+    }
+
+    /**
+     * The WAL kept between checkpoints ({@code max_wal_size}) within a quarter of the volume it shares with the
+     * data, and {@code shared_buffers}, where set, within a quarter of the instance's memory limit: an overlay that
+     * shrinks the volume or the memory must shrink these with it.
+     */
+    private static void databaseMemoryAndDisk(Violations v, ObjectNode cluster) {
+        String name = Resource.name(cluster);
+        JsonNode parameters = cluster.path("spec").path("postgresql").path("parameters");
+        String wal = parameters.path("max_wal_size").asText();
+        String volume = cluster.path("spec").path("storage").path("size").asText();
+        v.require(!wal.isEmpty(), "Cluster %s sets no max_wal_size", name);
+        v.require(wal.isEmpty() || 4 * bytes(wal) <= bytes(volume),
+                "Cluster %s: max_wal_size %s is more than a quarter of its %s volume", name, wal, volume);
+        String buffers = parameters.path("shared_buffers").asText();
+        String memory = cluster.path("spec").path("resources").path("limits").path("memory").asText();
+        v.require(buffers.isEmpty() || 4 * bytes(buffers) <= bytes(memory),
+                "Cluster %s: shared_buffers %s is more than a quarter of its %s memory limit", name, buffers, memory);
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(Ki|Mi|Gi|Ti|kB|MB|GB|TB)?");
+
+    /** A Kubernetes quantity (Ki, Mi, Gi, Ti) or a PostgreSQL size (kB, MB, GB, TB; both powers of 1024) in bytes. */
+    static long bytes(String size) {
+        var m = SIZE.matcher(size.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a size: " + size);
+        }
+        int power = m.group(2) == null ? 0 : switch (m.group(2)) {
+            case "Ki", "kB" -> 1;
+            case "Mi", "MB" -> 2;
+            case "Gi", "GB" -> 3;
+            default -> 4;
+        };
+        return Long.parseLong(m.group(1)) << (10 * power);
     }
 
     private static void pod(Violations v, String where, JsonNode podSpec, String projectVersion) {

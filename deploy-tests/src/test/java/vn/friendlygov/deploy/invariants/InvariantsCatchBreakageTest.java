@@ -121,6 +121,17 @@ class InvariantsCatchBreakageTest {
     }
 
     @Test
+    void aDatabaseVolumeOrMemoryTooSmallForItsSettings() {
+        assertViolation("Cluster feedback-db: max_wal_size 4GB is more than a quarter of its 10Gi volume",
+                r -> r.find("Cluster", "feedback-db").orElseThrow().with("spec").with("storage").put("size", "10Gi"));
+        assertViolation("Cluster criteria-db: shared_buffers 1GB is more than a quarter of its 2Gi memory limit",
+                r -> r.find("Cluster", "criteria-db").orElseThrow().with("spec").with("postgresql")
+                        .with("parameters").put("shared_buffers", "1GB"));
+        assertViolation("Cluster evidence-db sets no max_wal_size", r -> r.find("Cluster", "evidence-db")
+                .orElseThrow().with("spec").with("postgresql").with("parameters").remove("max_wal_size"));
+    }
+
+    @Test
     void aServiceReachingAnotherServicesDatabaseOrExposingQ() {
         assertViolation("criteria-service reaches another service's database \"feedback-db\"", r -> ((ObjectNode)
                 r.find("NetworkPolicy", "criteria-service").orElseThrow()
