@@ -67,7 +67,7 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
   say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
-    || setting || coalesce(unit, ''), ' ' order by name) from pg_settings where name in ('wal_compression',
+    || current_setting(name), ' ' order by name) from pg_settings where name in ('wal_compression',
     'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
 fi
 

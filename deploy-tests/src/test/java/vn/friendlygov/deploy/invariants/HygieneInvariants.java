@@ -53,11 +53,12 @@ public final class HygieneInvariants {
         String wal = parameters.path("max_wal_size").asText();
         String volume = cluster.path("spec").path("storage").path("size").asText();
         v.require(!wal.isEmpty(), "Cluster %s sets no max_wal_size", name);
-        v.require(wal.isEmpty() || 4 * bytes(wal) <= bytes(volume),
+        // a missing volume size or memory limit is reported by the checks of their own
+        v.require(wal.isEmpty() || volume.isEmpty() || 4 * bytes(wal) <= bytes(volume),
                 "Cluster %s: max_wal_size %s is more than a quarter of its %s volume", name, wal, volume);
         String buffers = parameters.path("shared_buffers").asText();
         String memory = cluster.path("spec").path("resources").path("limits").path("memory").asText();
-        v.require(buffers.isEmpty() || 4 * bytes(buffers) <= bytes(memory),
+        v.require(buffers.isEmpty() || memory.isEmpty() || 4 * bytes(buffers) <= bytes(memory),
                 "Cluster %s: shared_buffers %s is more than a quarter of its %s memory limit", name, buffers, memory);
     }
 
