@@ -76,8 +76,20 @@ class UploadThroughputBench {
             }
             // warm-up rounds: a server's steady state, with the request path compiled by the JIT (a few hundred
             // requests; with 5 the 1 MB figures measured the interpreter and the compiler threads as much as the service)
+            List<String> warm = new ArrayList<>();
             for (int i = 0; i < run[1]; i++) {
-                download(upload(task, size, seed++));
+                String href = upload(task, size, seed++);
+                download(href);
+                warm.add(href);
+            }
+            // downloads are cheap: more of them, by curl, until their per-request path is compiled too
+            int extra = Integer.getInteger("bench.download-warmup", 0);
+            List<String> again = new ArrayList<>();
+            for (int i = 0; size <= 1_000_000 && i < extra; i++) {
+                again.add(warm.get(i % warm.size()));
+            }
+            for (int from = 0; from < again.size(); from += 1000) { // in batches: a command line has a limit
+                curlDownloads(again.subList(from, Math.min(again.size(), from + 1000)), 2);
             }
             long up = 0;
             long down = 0;
@@ -90,6 +102,11 @@ class UploadThroughputBench {
                 down += lastNanos;
             }
             long curl = curlDownloads(hrefs, 1);
+            long[] down0 = curlCpu[0];
+            long[] down1 = curlCpu[1];
+            threadsOut.append("size ").append(size).append(", 1 curl downloading, CPU ms per file by thread:\n");
+            curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.2f%n", name,
+                    ns / 1e6 / run[2])));
             long curl4 = curlDownloads(hrefs, CLIENTS);
             long curlUp = curlUploads(task, size, (int) run[2], seed, 1);
             long[] cpu0 = curlCpu[0];
@@ -103,10 +120,12 @@ class UploadThroughputBench {
             double mb = size * run[2] / 1e6;
             out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
                     + " upload_curl_MBps=%.1f download_curl_MBps=%.1f upload_curl%dx_MBps=%.1f"
-                    + " download_curl%dx_MBps=%.1f upload_curl_cpu_ms_per_file: service=%.1f curl=%.1f%n", size,
+                    + " download_curl%dx_MBps=%.1f upload_curl_cpu_ms_per_file: service=%.1f curl=%.1f"
+                    + " download_curl_cpu_ms_per_file: service=%.2f curl=%.2f%n", size,
                     run[2], mb / (up / 1e9), mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9), CLIENTS,
                     mb / (curlUp4 / 1e9), CLIENTS, mb / (curl4 / 1e9), (cpu1[0] - cpu0[0]) / 1e6 / run[2],
-                    (cpu1[1] - cpu0[1]) / 1e6 / run[2]));
+                    (cpu1[1] - cpu0[1]) / 1e6 / run[2], (down1[0] - down0[0]) / 1e6 / run[2],
+                    (down1[1] - down0[1]) / 1e6 / run[2]));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
@@ -170,13 +189,18 @@ class UploadThroughputBench {
             command.add("/dev/null");
             command.add(base.toURI().resolve(hrefs.get(i).substring(1)).toString());
         }
+        Map<String, Long> threads0 = threadCpu();
+        long[] cpu0 = cpu();
         long t0 = System.nanoTime();
-        for (String output : runAll(commands)) {
+        List<String> outputs = runAll(commands);
+        long elapsed = System.nanoTime() - t0;
+        recordCpu(threads0, cpu0);
+        for (String output : outputs) {
             if (!output.isEmpty()) {
                 throw new IllegalStateException("curl failed: " + output);
             }
         }
-        return System.nanoTime() - t0;
+        return elapsed;
     }
 
     /**
@@ -213,6 +237,19 @@ class UploadThroughputBench {
         long t0 = System.nanoTime();
         List<String> outputs = runAll(commands);
         long elapsed = System.nanoTime() - t0;
+        recordCpu(threads0, cpu0);
+        for (Path f : files) {
+            Files.deleteIfExists(f);
+        }
+        long created = outputs.stream().flatMap(String::lines).filter("201"::equals).count();
+        if (created != count) {
+            throw new IllegalStateException("curl uploads answered " + outputs);
+        }
+        return elapsed;
+    }
+
+    /** The CPU used since {@code cpu0} and {@code threads0} (whole JVM, curl children, by thread), for the summary. */
+    private void recordCpu(Map<String, Long> threads0, long[] cpu0) throws java.io.IOException {
         curlCpu = new long[][] {cpu0, cpu()};
         Map<String, Long> threads1 = threadCpu();
         curlThreads = new java.util.TreeMap<>();
@@ -222,14 +259,6 @@ class UploadThroughputBench {
                 curlThreads.put(name, used);
             }
         });
-        for (Path f : files) {
-            Files.deleteIfExists(f);
-        }
-        long created = outputs.stream().flatMap(String::lines).filter("201"::equals).count();
-        if (created != count) {
-            throw new IllegalStateException("curl uploads answered " + outputs);
-        }
-        return elapsed;
     }
 
     /**
