@@ -83,7 +83,7 @@ class UploadThroughputBench {
                 warm.add(href);
             }
             // downloads are cheap: more of them, by curl, until their per-request path is compiled too
-            int extra = Integer.getInteger("bench.download-warmup", 0);
+            int extra = Integer.getInteger("bench.download-warmup", 10_000);
             List<String> again = new ArrayList<>();
             for (int i = 0; size <= 1_000_000 && i < extra; i++) {
                 again.add(warm.get(i % warm.size()));
@@ -189,6 +189,7 @@ class UploadThroughputBench {
             command.add("/dev/null");
             command.add(base.toURI().resolve(hrefs.get(i).substring(1)).toString());
         }
+        awaitCompilerIdle();
         Map<String, Long> threads0 = threadCpu();
         long[] cpu0 = cpu();
         long t0 = System.nanoTime();
@@ -232,6 +233,7 @@ class UploadThroughputBench {
                     "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
                     base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
         }
+        awaitCompilerIdle();
         Map<String, Long> threads0 = threadCpu();
         long[] cpu0 = cpu();
         long t0 = System.nanoTime();
@@ -246,6 +248,31 @@ class UploadThroughputBench {
             throw new IllegalStateException("curl uploads answered " + outputs);
         }
         return elapsed;
+    }
+
+    /**
+     * Waits (at most 20 s) until the JIT compiler threads have used no CPU for half a second, so that a curl run
+     * measures the service and not the compilation of what the previous phase ran (with the Java client's uploads
+     * just before, the compiler threads used 1-2 ms per 1 MB download during the curl downloads). Logged in
+     * threads.txt.
+     */
+    private void awaitCompilerIdle() throws Exception {
+        long start = System.nanoTime();
+        long last = compilerCpu();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < 20_000_000_000L) {
+            Thread.sleep(250);
+            long now = compilerCpu();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        threadsOut.append(String.format(Locale.ROOT, "(waited %.1f s for the JIT compiler to be idle%s)%n",
+                (System.nanoTime() - start) / 1e9, quiet < 2 ? ", in vain" : ""));
+    }
+
+    private static long compilerCpu() throws java.io.IOException {
+        return threadCpu().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The CPU used since {@code cpu0} and {@code threads0} (whole JVM, curl children, by thread), for the summary. */
