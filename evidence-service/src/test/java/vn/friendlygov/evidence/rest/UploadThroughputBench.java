@@ -107,6 +107,9 @@ class UploadThroughputBench {
             threadsOut.append("size ").append(size).append(", 1 curl downloading, CPU ms per file by thread:\n");
             curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.2f%n", name,
                     ns / 1e6 / run[2])));
+            if (size <= 1_000_000) {
+                out.append(rangeRequests(hrefs, 1000));
+            }
             long curl4 = curlDownloads(hrefs, CLIENTS);
             long curlUp = curlUploads(task, size, (int) run[2], seed, 1);
             long[] cpu0 = curlCpu[0];
@@ -202,6 +205,35 @@ class UploadThroughputBench {
             }
         }
         return elapsed;
+    }
+
+    /**
+     * The fixed cost of a download without its bytes: {@code count} requests for the first byte only ({@code Range:
+     * bytes=0-0}, 206) by one curl over one keep-alive connection; wall time and CPU (service by thread, curl) per
+     * request.
+     */
+    private String rangeRequests(List<String> hrefs, int count) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sf", "-r", "0-0", "-H", "Authorization: Bearer " + reviewer));
+        for (int i = 0; i < count; i++) {
+            command.addAll(List.of("-o", "/dev/null", base.toURI().resolve(hrefs.get(i % hrefs.size()).substring(1))
+                    .toString()));
+        }
+        awaitCompilerIdle();
+        Map<String, Long> threads0 = threadCpu();
+        long[] cpu0 = cpu();
+        long t0 = System.nanoTime();
+        String output = runAll(List.of(command)).get(0);
+        long elapsed = System.nanoTime() - t0;
+        recordCpu(threads0, cpu0);
+        if (!output.isEmpty()) {
+            throw new IllegalStateException("curl failed: " + output);
+        }
+        threadsOut.append(count).append(" one-byte range requests, 1 curl, CPU ms per request by thread:\n");
+        curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.3f%n", name,
+                ns / 1e6 / count)));
+        return String.format(Locale.ROOT, "range_0-0_requests=%d ms_per_request=%.3f cpu_ms_per_request: service=%.3f"
+                + " curl=%.3f%n", count, elapsed / 1e6 / count, (curlCpu[1][0] - curlCpu[0][0]) / 1e6 / count,
+                (curlCpu[1][1] - curlCpu[0][1]) / 1e6 / count);
     }
 
     /**
@@ -302,7 +334,11 @@ class UploadThroughputBench {
         return new long[] {self, children};
     }
 
-    /** CPU time by thread name (numbers dropped, so a pool is one line), in ns, from /proc/self/task. */
+    /**
+     * CPU time by thread name (numbers dropped, so a pool is one line), in ns, from /proc/self/task: the first field
+     * of each thread's {@code schedstat} (time on a CPU, in ns; {@code stat}'s ticks are 10 ms, too coarse for a
+     * fraction of a millisecond per request).
+     */
     private static Map<String, Long> threadCpu() throws java.io.IOException {
         Map<String, Long> byName = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -310,8 +346,8 @@ class UploadThroughputBench {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                    byName.merge(name, ns, Long::sum);
                 } catch (java.nio.file.NoSuchFileException e) {
                     // the thread ended
                 }
