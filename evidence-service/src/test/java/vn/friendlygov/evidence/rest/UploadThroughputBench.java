@@ -314,7 +314,7 @@ class UploadThroughputBench {
         curlThreads = new java.util.TreeMap<>();
         threads1.forEach((name, ns) -> {
             long used = ns - threads0.getOrDefault(name, 0L);
-            if (used > 0) {
+            if (used >= 5_000_000) { // threads that used less than 5 ms in the whole run are left out
                 curlThreads.put(name, used);
             }
         });
