@@ -1,9 +1,11 @@
 package vn.friendlygov.evidence.security;
 
 import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.json.JsonNumber;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -59,16 +61,25 @@ public final class VerifiedTokens {
             entries.remove(token, entry);
         }
         JsonWebToken jwt = verifier.verify(token);
-        long exp = jwt.getExpirationTime();
+        long exp = seconds(jwt.getClaim(Claims.exp.name()));
         long until = Math.min(exp, now + maxSeconds);
         if (maxAgeSeconds >= 0) {
-            until = Math.min(until, jwt.getIssuedAtTime() + maxAgeSeconds);
+            long iat = seconds(jwt.getClaim(Claims.iat.name()));
+            until = iat > 0 ? Math.min(until, iat + maxAgeSeconds) : now; // no iat: not remembered
         }
         if (exp > 0 && until > now && token.equals(jwt.getRawToken())) {
             makeRoom(now);
             entries.put(token, new Entry(jwt, until));
         }
         return jwt;
+    }
+
+    /** A time claim in epoch seconds; 0 when absent or not a number (such a token is not remembered). */
+    private static long seconds(Object claim) {
+        if (claim instanceof Number n) {
+            return n.longValue();
+        }
+        return claim instanceof JsonNumber j ? j.longValue() : 0;
     }
 
     /** Tokens remembered now (expired ones included until they are looked up or room is made). */
