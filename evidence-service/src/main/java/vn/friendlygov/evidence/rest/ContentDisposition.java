@@ -2,6 +2,7 @@ package vn.friendlygov.evidence.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * {@code Content-Disposition} that keeps Vietnamese file names (RFC 6266 with the RFC 8187/5987 {@code filename*}
@@ -10,6 +11,8 @@ import java.text.Normalizer;
 final class ContentDisposition {
 
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
+    /** Combining marks (the diacritics once a name is decomposed); compiled once, not per download. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private ContentDisposition() {
     }
@@ -19,7 +22,7 @@ final class ContentDisposition {
     }
 
     static String asciiFallback(String name) {
-        String stripped = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        String stripped = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
                 .replace('đ', 'd').replace('Đ', 'D');
         StringBuilder b = new StringBuilder();
         for (char c : stripped.toCharArray()) {

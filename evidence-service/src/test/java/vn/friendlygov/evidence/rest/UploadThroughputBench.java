@@ -76,8 +76,20 @@ class UploadThroughputBench {
             }
             // warm-up rounds: a server's steady state, with the request path compiled by the JIT (a few hundred
             // requests; with 5 the 1 MB figures measured the interpreter and the compiler threads as much as the service)
+            List<String> warm = new ArrayList<>();
             for (int i = 0; i < run[1]; i++) {
-                download(upload(task, size, seed++));
+                String href = upload(task, size, seed++);
+                download(href);
+                warm.add(href);
+            }
+            // downloads are cheap: more of them, by curl, until their per-request path is compiled too
+            int extra = Integer.getInteger("bench.download-warmup", 10_000);
+            List<String> again = new ArrayList<>();
+            for (int i = 0; size <= 1_000_000 && i < extra; i++) {
+                again.add(warm.get(i % warm.size()));
+            }
+            for (int from = 0; from < again.size(); from += 1000) { // in batches: a command line has a limit
+                curlDownloads(again.subList(from, Math.min(again.size(), from + 1000)), 2);
             }
             long up = 0;
             long down = 0;
@@ -90,6 +102,14 @@ class UploadThroughputBench {
                 down += lastNanos;
             }
             long curl = curlDownloads(hrefs, 1);
+            long[] down0 = curlCpu[0];
+            long[] down1 = curlCpu[1];
+            threadsOut.append("size ").append(size).append(", 1 curl downloading, CPU ms per file by thread:\n");
+            curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.2f%n", name,
+                    ns / 1e6 / run[2])));
+            if (size <= 1_000_000) {
+                out.append(rangeRequests(hrefs, 1000));
+            }
             long curl4 = curlDownloads(hrefs, CLIENTS);
             long curlUp = curlUploads(task, size, (int) run[2], seed, 1);
             long[] cpu0 = curlCpu[0];
@@ -103,10 +123,12 @@ class UploadThroughputBench {
             double mb = size * run[2] / 1e6;
             out.append(String.format(Locale.ROOT, "size_bytes=%d files=%d upload_MBps=%.1f download_MBps=%.1f"
                     + " upload_curl_MBps=%.1f download_curl_MBps=%.1f upload_curl%dx_MBps=%.1f"
-                    + " download_curl%dx_MBps=%.1f upload_curl_cpu_ms_per_file: service=%.1f curl=%.1f%n", size,
+                    + " download_curl%dx_MBps=%.1f upload_curl_cpu_ms_per_file: service=%.1f curl=%.1f"
+                    + " download_curl_cpu_ms_per_file: service=%.2f curl=%.2f%n", size,
                     run[2], mb / (up / 1e9), mb / (down / 1e9), mb / (curlUp / 1e9), mb / (curl / 1e9), CLIENTS,
                     mb / (curlUp4 / 1e9), CLIENTS, mb / (curl4 / 1e9), (cpu1[0] - cpu0[0]) / 1e6 / run[2],
-                    (cpu1[1] - cpu0[1]) / 1e6 / run[2]));
+                    (cpu1[1] - cpu0[1]) / 1e6 / run[2], (down1[0] - down0[0]) / 1e6 / run[2],
+                    (down1[1] - down0[1]) / 1e6 / run[2]));
         }
         Path results = Path.of("target/bench/evidence.txt");
         Files.createDirectories(results.getParent());
@@ -170,13 +192,48 @@ class UploadThroughputBench {
             command.add("/dev/null");
             command.add(base.toURI().resolve(hrefs.get(i).substring(1)).toString());
         }
+        awaitCompilerIdle();
+        Map<String, Long> threads0 = threadCpu();
+        long[] cpu0 = cpu();
         long t0 = System.nanoTime();
-        for (String output : runAll(commands)) {
+        List<String> outputs = runAll(commands);
+        long elapsed = System.nanoTime() - t0;
+        recordCpu(threads0, cpu0);
+        for (String output : outputs) {
             if (!output.isEmpty()) {
                 throw new IllegalStateException("curl failed: " + output);
             }
         }
-        return System.nanoTime() - t0;
+        return elapsed;
+    }
+
+    /**
+     * The fixed cost of a download without its bytes: {@code count} requests for the first byte only ({@code Range:
+     * bytes=0-0}, 206) by one curl over one keep-alive connection; wall time and CPU (service by thread, curl) per
+     * request.
+     */
+    private String rangeRequests(List<String> hrefs, int count) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-sf", "-r", "0-0", "-H", "Authorization: Bearer " + reviewer));
+        for (int i = 0; i < count; i++) {
+            command.addAll(List.of("-o", "/dev/null", base.toURI().resolve(hrefs.get(i % hrefs.size()).substring(1))
+                    .toString()));
+        }
+        awaitCompilerIdle();
+        Map<String, Long> threads0 = threadCpu();
+        long[] cpu0 = cpu();
+        long t0 = System.nanoTime();
+        String output = runAll(List.of(command)).get(0);
+        long elapsed = System.nanoTime() - t0;
+        recordCpu(threads0, cpu0);
+        if (!output.isEmpty()) {
+            throw new IllegalStateException("curl failed: " + output);
+        }
+        threadsOut.append(count).append(" one-byte range requests, 1 curl, CPU ms per request by thread:\n");
+        curlThreads.forEach((name, ns) -> threadsOut.append(String.format(Locale.ROOT, "  %-40s %8.3f%n", name,
+                ns / 1e6 / count)));
+        return String.format(Locale.ROOT, "range_0-0_requests=%d ms_per_request=%.3f cpu_ms_per_request: service=%.3f"
+                + " curl=%.3f%n", count, elapsed / 1e6 / count, (curlCpu[1][0] - curlCpu[0][0]) / 1e6 / count,
+                (curlCpu[1][1] - curlCpu[0][1]) / 1e6 / count);
     }
 
     /**
@@ -208,20 +265,13 @@ class UploadThroughputBench {
                     "title=Đo thông lượng", "-F", "files=@" + f.toAbsolutePath() + ";type=application/pdf",
                     base.toURI().resolve("api/v1/tasks/" + task.id + "/evidence").toString()));
         }
+        awaitCompilerIdle();
         Map<String, Long> threads0 = threadCpu();
         long[] cpu0 = cpu();
         long t0 = System.nanoTime();
         List<String> outputs = runAll(commands);
         long elapsed = System.nanoTime() - t0;
-        curlCpu = new long[][] {cpu0, cpu()};
-        Map<String, Long> threads1 = threadCpu();
-        curlThreads = new java.util.TreeMap<>();
-        threads1.forEach((name, ns) -> {
-            long used = ns - threads0.getOrDefault(name, 0L);
-            if (used > 0) {
-                curlThreads.put(name, used);
-            }
-        });
+        recordCpu(threads0, cpu0);
         for (Path f : files) {
             Files.deleteIfExists(f);
         }
@@ -230,6 +280,44 @@ class UploadThroughputBench {
             throw new IllegalStateException("curl uploads answered " + outputs);
         }
         return elapsed;
+    }
+
+    /**
+     * Waits (at most 20 s) until the JIT compiler threads have used no CPU for half a second, so that a curl run
+     * measures the service and not the compilation of what the previous phase ran (with the Java client's uploads
+     * just before, the compiler threads used 1-2 ms per 1 MB download during the curl downloads). Logged in
+     * threads.txt.
+     */
+    private void awaitCompilerIdle() throws Exception {
+        long start = System.nanoTime();
+        long last = compilerCpu();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - start < 20_000_000_000L) {
+            Thread.sleep(250);
+            long now = compilerCpu();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        threadsOut.append(String.format(Locale.ROOT, "(waited %.1f s for the JIT compiler to be idle%s)%n",
+                (System.nanoTime() - start) / 1e9, quiet < 2 ? ", in vain" : ""));
+    }
+
+    private static long compilerCpu() throws java.io.IOException {
+        return threadCpu().entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** The CPU used since {@code cpu0} and {@code threads0} (whole JVM, curl children, by thread), for the summary. */
+    private void recordCpu(Map<String, Long> threads0, long[] cpu0) throws java.io.IOException {
+        curlCpu = new long[][] {cpu0, cpu()};
+        Map<String, Long> threads1 = threadCpu();
+        curlThreads = new java.util.TreeMap<>();
+        threads1.forEach((name, ns) -> {
+            long used = ns - threads0.getOrDefault(name, 0L);
+            if (used >= 5_000_000) { // threads that used less than 5 ms in the whole run are left out
+                curlThreads.put(name, used);
+            }
+        });
     }
 
     /**
@@ -246,7 +334,11 @@ class UploadThroughputBench {
         return new long[] {self, children};
     }
 
-    /** CPU time by thread name (numbers dropped, so a pool is one line), in ns, from /proc/self/task. */
+    /**
+     * CPU time by thread name (numbers dropped, so a pool is one line), in ns, from /proc/self/task: the first field
+     * of each thread's {@code schedstat} (time on a CPU, in ns; {@code stat}'s ticks are 10 ms, too coarse for a
+     * fraction of a millisecond per request).
+     */
     private static Map<String, Long> threadCpu() throws java.io.IOException {
         Map<String, Long> byName = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -254,8 +346,8 @@ class UploadThroughputBench {
                 try {
                     String stat = Files.readString(t.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                    long ns = Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                    byName.merge(name, ns, Long::sum);
                 } catch (java.nio.file.NoSuchFileException e) {
                     // the thread ended
                 }
