@@ -71,6 +71,14 @@ public interface FeedbackConfig {
     @WithDefault("5s")
     java.time.Duration duplicateMaxPause();
 
+    /**
+     * How long an {@code Idempotency-Key} is remembered (docs/2026-12-07-idempotency-retention.md): a retry within it
+     * gets the first answer; the same key after it is a new request. Clients retry within minutes; a week covers a
+     * phone that was offline for days.
+     */
+    @WithDefault("P7D")
+    java.time.Duration idempotencyRetention();
+
     /** How long a ward's categories are kept in memory; a change through another replica is seen after this. */
     @WithDefault("5s")
     java.time.Duration categoryCacheTtl();

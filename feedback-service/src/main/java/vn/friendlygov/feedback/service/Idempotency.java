@@ -3,6 +3,7 @@ package vn.friendlygov.feedback.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -21,6 +25,7 @@ import java.util.Optional;
 import org.hibernate.Session;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.feedback.config.FeedbackConfig;
 
 /**
  * The {@code Idempotency-Key} ledger. {@link #claim} inserts the key first ({@code on conflict do nothing}): a
@@ -33,12 +38,39 @@ public class Idempotency {
 
     public static final int MAX_KEY_LENGTH = 200;
 
+    /** Keys forgotten per transaction: a backlog (the first run after a burst) never becomes one huge delete. */
+    static final int FORGET_BATCH = 10_000;
+
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Duration retention;
 
-    public Idempotency(EntityManager em, ObjectMapper mapper) {
+    public Idempotency(EntityManager em, ObjectMapper mapper, FeedbackConfig config) {
         this.em = em;
         this.mapper = mapper;
+        this.retention = config.idempotencyRetention();
+    }
+
+    /** Forgets keys older than the retention; safe on several replicas (they delete the same rows, or skip). */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "idempotency-key-cleanup")
+    void scheduledCleanup() {
+        forgetExpired();
+    }
+
+    /** Deletes the keys claimed before the retention, in batches; returns how many. */
+    public int forgetExpired() {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "delete from idempotency_key where (scope, key) in (select scope, key from idempotency_key"
+                    + " where created_at < ?1 order by created_at limit ?2 for update skip locked)")
+                    .setParameter(1, before).setParameter(2, FORGET_BATCH).executeUpdate());
+            total += deleted;
+        } while (deleted == FORGET_BATCH);
+        return total;
     }
 
     /** Empty when this is the first use of the key (go on and call {@link #complete}); else the stored answer. */
