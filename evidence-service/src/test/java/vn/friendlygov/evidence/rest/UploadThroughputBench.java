@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.evidence.Fixtures;
 import vn.friendlygov.evidence.Fixtures.Task;
@@ -290,16 +293,22 @@ class UploadThroughputBench {
      */
     private void awaitCompilerIdle() throws Exception {
         long start = System.nanoTime();
-        long last = compilerCpu();
-        int quiet = 0;
-        while (quiet < 2 && System.nanoTime() - start < 20_000_000_000L) {
-            Thread.sleep(250);
-            long now = compilerCpu();
-            quiet = now == last ? quiet + 1 : 0;
-            last = now;
+        long[] last = {compilerCpu()};
+        int[] quiet = {0};
+        boolean idle = true;
+        try {
+            Awaitility.await().pollDelay(Duration.ofMillis(250)).pollInterval(Duration.ofMillis(250))
+                    .atMost(Duration.ofSeconds(20)).until(() -> {
+                        long now = compilerCpu();
+                        quiet[0] = now == last[0] ? quiet[0] + 1 : 0;
+                        last[0] = now;
+                        return quiet[0] >= 2;
+                    });
+        } catch (ConditionTimeoutException e) {
+            idle = false;
         }
         threadsOut.append(String.format(Locale.ROOT, "(waited %.1f s for the JIT compiler to be idle%s)%n",
-                (System.nanoTime() - start) / 1e9, quiet < 2 ? ", in vain" : ""));
+                (System.nanoTime() - start) / 1e9, idle ? "" : ", in vain"));
     }
 
     private static long compilerCpu() throws java.io.IOException {
