@@ -98,9 +98,12 @@ public class DuplicateSweep {
                         filed.add(id);
                     }
                 }
-                update.executeBatch();
-                // a case already checked is not taken by a sweep again: filed here
-                DuplicateFinder.file(c, c.createArrayOf("uuid", filed.toArray()));
+                if (!filed.isEmpty()) {
+                    // runs every round, almost always with nothing to file: no statements then
+                    update.executeBatch();
+                    // a case already checked is not taken by a sweep again: filed here
+                    DuplicateFinder.file(c, c.createArrayOf("uuid", filed.toArray()));
+                }
                 return filed.size();
             }
         });
