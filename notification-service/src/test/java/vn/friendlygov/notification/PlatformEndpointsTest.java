@@ -5,4 +5,15 @@ import vn.friendlygov.testsupport.PlatformEndpointsContract;
 
 @QuarkusTest
 class PlatformEndpointsTest extends PlatformEndpointsContract {
+
+    /** The caller's inbox. */
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/inbox";
+    }
+
+    @Override
+    protected String authorisedRole() {
+        return "officer";
+    }
 }

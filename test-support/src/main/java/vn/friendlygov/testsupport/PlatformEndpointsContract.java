@@ -5,13 +5,39 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every service must serve to operators and front ends, checked the same way in each module:
- * readiness that includes the database and Kafka, Prometheus metrics, OpenAPI and Swagger UI, problem+json errors.
+ * readiness that includes the database and Kafka, Prometheus metrics, OpenAPI and Swagger UI, problem+json errors,
+ * and bearer-token authentication that remembers a verified token but still refuses every altered one.
  */
 public abstract class PlatformEndpointsContract {
+
+    @Inject
+    JWTParser parser;
+
+    /** A GET of this service that needs a bearer token with {@link #authorisedRole()} (any answer but 401/403). */
+    protected abstract String protectedPath();
+
+    /** A role that may call {@link #protectedPath()}; tokens carry it, with {@link #unit()} and {@link #ward()}. */
+    protected abstract String authorisedRole();
+
+    protected String unit() {
+        return "VP";
+    }
+
+    protected String ward() {
+        return "platform-ward";
+    }
 
     @Test
     void readinessIsUpAndCoversTheDatabaseAndKafka() {
@@ -41,5 +67,28 @@ public abstract class PlatformEndpointsContract {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not found"));
+    }
+
+    @Test
+    void verifiedTokensAreRememberedAndAlteredOnesStillRefused() throws Exception {
+        String token = TestTokens.token(authorisedRole(), unit(), ward());
+        int allowed = given().auth().oauth2(token).when().get(protectedPath()).then().extract().statusCode();
+        assertNotEquals(401, allowed);
+        assertNotEquals(403, allowed);
+        assertSame(parser.parse(token), parser.parse(token), "the service's parser serves a remembered token");
+
+        // the remembered token's claims made city-wide admin, with its signature: refused
+        String[] parts = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String admin = claims.replace("\"" + authorisedRole() + "\"", "\"admin\"");
+        assertNotEquals(claims, admin);
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(admin.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().auth().oauth2(forged).when().get(protectedPath()).then().statusCode(401);
+        given().auth().oauth2(token.substring(0, token.length() - 2)).when().get(protectedPath()).then()
+                .statusCode(401);
+        given().auth().oauth2(TestTokens.foreignToken(authorisedRole(), unit(), ward())).when().get(protectedPath())
+                .then().statusCode(401);
+        assertEquals(allowed, given().auth().oauth2(token).when().get(protectedPath()).then().extract().statusCode());
     }
 }

@@ -1,4 +1,4 @@
-package vn.friendlygov.evidence.security;
+package vn.friendlygov.common.security;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

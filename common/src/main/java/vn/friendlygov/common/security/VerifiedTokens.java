@@ -1,4 +1,4 @@
-package vn.friendlygov.evidence.security;
+package vn.friendlygov.common.security;
 
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.json.JsonNumber;

@@ -1,4 +1,4 @@
-package vn.friendlygov.evidence.security;
+package vn.friendlygov.common.security;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -17,6 +17,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * with {@link VerifiedTokens}: a token verified before is not verified again until it expires. Only
  * {@link #parse(String)}, the call that verifies with the configured key, issuer and algorithm, is remembered;
  * every other method goes straight to the parser.
+ *
+ * <p>Every service has it (this module is each service's bean archive). {@code friendlygov.security.token-cache}
+ * ({@code FRIENDLYGOV_SECURITY_TOKEN_CACHE}, default {@code true}) turns it off: then every request is verified in
+ * full, as before (to measure it, or to rule it out when a token is accepted unexpectedly).
  */
 @Decorator
 @Priority(10)
@@ -28,17 +32,20 @@ public abstract class VerifiedTokenCache implements JWTParser {
     static final long MAX_SECONDS = 300;
 
     private final JWTParser delegate;
+    /** {@code null} when turned off. */
     private final VerifiedTokens tokens;
 
     @Inject
     public VerifiedTokenCache(@Delegate @Any JWTParser delegate,
-            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> tokenAge) {
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> tokenAge,
+            @ConfigProperty(name = "friendlygov.security.token-cache", defaultValue = "true") boolean enabled) {
         this.delegate = delegate;
-        this.tokens = new VerifiedTokens(CAPACITY, MAX_SECONDS, tokenAge.orElse(-1L), Clock.systemUTC());
+        this.tokens = enabled ? new VerifiedTokens(CAPACITY, MAX_SECONDS, tokenAge.orElse(-1L), Clock.systemUTC())
+                : null;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return tokens.parse(token, delegate::parse);
+        return tokens == null ? delegate.parse(token) : tokens.parse(token, delegate::parse);
     }
 }
