@@ -1,6 +1,5 @@
 package vn.friendlygov.common.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.friendlygov.common.db.BatchedDelete;
 
 /**
  * The idempotent-consumer ledger: a consumer records each event id it processed in the same transaction as the
@@ -55,10 +55,13 @@ public class ProcessedEvents {
 
     /** Deletes the ledger rows older than the retention; returns how many. */
     public int forgetExpired() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "delete from processed_event where processed_at < ?1")
-                .setParameter(1, before)
-                .executeUpdate());
+        return forgetExpired(BatchedDelete.BATCH);
+    }
+
+    /** Deletes the ledger rows older than the retention, {@code batch} rows per transaction; returns how many. */
+    public int forgetExpired(int batch) {
+        return BatchedDelete.run(em, "delete from processed_event where (consumer, event_id) in (select consumer,"
+                + " event_id from processed_event where processed_at < ?1 limit ?2 for update skip locked)",
+                OffsetDateTime.now(ZoneOffset.UTC).minus(retention), batch);
     }
 }

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
+import vn.friendlygov.common.db.BatchedDelete;
 import vn.friendlygov.common.events.CloudEventHeaders;
 
 /**
@@ -184,11 +185,15 @@ public class OutboxRelay {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             identity = "outbox-cleanup")
-    void deletePublished() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                "delete from OutboxEvent where publishedAt is not null and publishedAt < :before")
-                .setParameter("before", before).executeUpdate());
+    void scheduledCleanup() {
+        deletePublished(BatchedDelete.BATCH);
+    }
+
+    /** Deletes the rows published before the retention, {@code batch} rows per transaction; returns how many. */
+    public int deletePublished(int batch) {
+        return BatchedDelete.run(em, "delete from outbox_event where id in (select id from outbox_event"
+                + " where published_at is not null and published_at < ?1 order by published_at limit ?2"
+                + " for update skip locked)", OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()), batch);
     }
 
     private Producer<String, String> producer() {

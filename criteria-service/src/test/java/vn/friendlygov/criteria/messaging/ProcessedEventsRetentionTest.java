@@ -49,4 +49,20 @@ class ProcessedEventsRetentionTest {
         assertTrue(remembered(consumer, yearOld), "a 400-day-old event (topics keep 400 days) is still a duplicate");
         assertFalse(remembered(consumer, ancient), "the forgotten id counts as a first delivery again");
     }
+
+    @Test
+    void manyExpiredIdsAreForgottenInBatchesAndNoneInsideTheRetention() {
+        String consumer = "retention-batches-" + UUID.randomUUID();
+        for (int i = 0; i < 25; i++) {
+            insert(consumer, "old-" + i, "500 days");
+        }
+        insert(consumer, "recent", "1 day");
+
+        assertTrue(processed.forgetExpired(10) >= 25, "three batches of at most 10");
+
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where consumer = ?1").setParameter(1, consumer)
+                .getSingleResult()).longValue()));
+        assertTrue(remembered(consumer, "recent"));
+    }
 }
