@@ -172,14 +172,15 @@ public class InboxListener {
         if (!stream.followed(ward, unit)) {
             return;
         }
-        try (PreparedStatement q = c.prepareStatement("select kind, title, body, subject_id, created_at, item_count "
-                + "from inbox_notification where id = ?")) {
+        try (PreparedStatement q = c.prepareStatement("select kind, title, body, subject_id, created_at, item_count, "
+                + "changed_at from inbox_notification where id = ?")) {
             UUID id = UUID.fromString(n.path("id").asText());
             q.setObject(1, id);
             try (ResultSet r = q.executeQuery()) {
                 if (r.next()) {
                     stream.publish(new InboxNotificationCreated(id, ward, unit, r.getString(1), r.getString(2),
-                            r.getString(3), r.getString(4), r.getObject(5, OffsetDateTime.class), r.getInt(6)));
+                            r.getString(3), r.getString(4), r.getObject(5, OffsetDateTime.class), r.getInt(6),
+                            r.getObject(7, OffsetDateTime.class)));
                 }
             }
         }

@@ -44,6 +44,10 @@ public class InboxNotification extends PanacheEntityBase {
     @Column(name = "read_at")
     public OffsetDateTime readAt;
 
+    /** When it was inserted or last gained items: set by the database (default and trigger, V5), never by us. */
+    @Column(name = "changed_at", insertable = false, updatable = false)
+    public OffsetDateTime changedAt;
+
     /** How many items the notification stands for: more than 1 for a summary (InboxService.notifyPlanTask). */
     @Column(name = "item_count", nullable = false)
     public int itemCount = 1;

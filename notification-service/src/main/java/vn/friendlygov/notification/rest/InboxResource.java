@@ -9,21 +9,28 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
 import vn.friendlygov.notification.inbox.InboxNotification;
+import vn.friendlygov.notification.inbox.InboxNotificationCreated;
 import vn.friendlygov.notification.inbox.InboxStream;
 
 /** The in-app inbox of the caller's unit in the caller's ward. */
@@ -103,17 +110,44 @@ public class InboxResource {
         return new Marked(changed);
     }
 
-    /** The live stream of the unit's new notifications (Server-Sent Events, one JSON notification per event). */
+    /**
+     * The live stream of the unit's new notifications (Server-Sent Events, one JSON notification per event). Each
+     * event's id is its resume point; a client that reconnects with {@code Last-Event-ID} (browsers' EventSource do)
+     * is first sent what changed since (InboxStream.resumed). A summary that gained items is sent again with its new
+     * count: clients replace a notification they have by its {@code id}.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<NotificationView> live() {
+    public Multi<OutboundSseEvent> live(@HeaderParam("Last-Event-ID")
+            @Pattern(regexp = "[0-9]{0,17}", message = "must be the id of an event of this stream") String lastEventId,
+            @Context Sse sse) {
         requireUnit();
+        OffsetDateTime resumeAfter = resumePoint(lastEventId);
         String ward = actor.ward();
         String unit = actor.unit();
-        return stream.of(ward, unit).map(e -> new NotificationView(e.id(), e.kind(), e.title(), e.body(),
-                e.subjectId(), e.createdAt(), null, e.count()));
+        Multi<InboxNotificationCreated> events = resumeAfter == null ? stream.of(ward, unit)
+                : stream.resumed(ward, unit, resumeAfter);
+        return events.map(e -> sse.newEventBuilder().id(eventId(e.changedAt()))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(NotificationView.class, new NotificationView(e.id(), e.kind(), e.title(), e.body(),
+                        e.subjectId(), e.createdAt(), null, e.count()))
+                .build());
+    }
+
+    /** An event's id: its {@code changed_at} in microseconds since the epoch (PostgreSQL's precision). */
+    static String eventId(OffsetDateTime changedAt) {
+        Instant t = changedAt.toInstant();
+        return Long.toString(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000));
+    }
+
+    /** {@code null} without the header (or empty); a header that is no event id of ours was refused (400). */
+    static OffsetDateTime resumePoint(String lastEventId) {
+        if (lastEventId == null || lastEventId.isEmpty()) {
+            return null;
+        }
+        long micros = Long.parseLong(lastEventId);
+        return OffsetDateTime.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     private void requireUnit() {

@@ -225,6 +225,95 @@ class InboxTest {
         }
     }
 
+    /**
+     * A client that reconnects with the last event id it received (as EventSource does) is first sent what changed
+     * in its unit's inbox while it was away: new notifications and a summary that gained items, not another unit's,
+     * not what changed long before its last event. A malformed Last-Event-ID is a 400 problem.
+     */
+    @Test
+    void aReconnectingClientIsSentWhatChangedSinceItsLastEvent() throws Exception {
+        String ward = TestEvents.uniqueWard();
+        String token = TestTokens.token("officer", "VP", ward);
+        List<String> first = new CopyOnWriteArrayList<>();
+        UUID summary = UUID.randomUUID();
+        String lastId;
+        try (Connection c = connect()) {
+            insertChanged(c, UUID.randomUUID(), ward, "VP", "Đã cũ — Lịch trực tháng 11", "now() - interval '1 hour'");
+            try (Sse open = Sse.open(stream, token, null, first)) {
+                await().atMost(Duration.ofSeconds(30)).until(listener::listening);
+                insertChanged(c, summary, ward, "VP", "Kế hoạch CQTT-2026: 1 nhiệm vụ mới được giao", "now()");
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> received(first, "Kế hoạch CQTT-2026: 1 nhiệm vụ mới được giao"));
+                lastId = first.stream().filter(l -> l.startsWith("id:")).reduce((a, b) -> b).orElseThrow()
+                        .substring(3).trim();
+            }
+            // while the client is away
+            insert(c, ward, "VP", "Khi vắng mặt — Họp giao ban thứ Hai");
+            insert(c, ward, "KT", "Đơn vị khác — Kiểm kê tài sản");
+            try (var s = c.createStatement()) {
+                s.executeUpdate("update inbox_notification set item_count = 2, "
+                        + "title = 'Kế hoạch CQTT-2026: 2 nhiệm vụ mới được giao' where id = '" + summary + "'");
+            }
+        }
+        List<String> resumed = new CopyOnWriteArrayList<>();
+        try (Sse open = Sse.open(stream, token, lastId, resumed)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(resumed, "Khi vắng mặt — Họp giao ban thứ Hai")
+                    && received(resumed, "Kế hoạch CQTT-2026: 2 nhiệm vụ mới được giao"));
+            assertTrue(resumed.stream().filter(l -> l.contains("2 nhiệm vụ mới")).allMatch(l -> l.contains("\"count\":2")));
+            assertFalse(received(resumed, "Đơn vị khác"));
+            assertFalse(received(resumed, "Đã cũ — Lịch trực tháng 11"));
+            assertEquals(1, resumed.stream().filter(l -> l.contains("Khi vắng mặt")).count(), "each change once");
+            // and the resumed stream is live
+            try (Connection c = connect()) {
+                insert(c, ward, "VP", "Sau khi nối lại — Tiếp công dân");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> received(resumed, "Sau khi nối lại — Tiếp công dân"));
+        }
+        given().auth().oauth2(token).header("Last-Event-ID", "hôm-qua").when().get("/api/v1/inbox/stream").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    static void insertChanged(Connection c, UUID id, String ward, String unit, String title, String changedAt)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into inbox_notification (id, ward, unit, kind, title, "
+                + "source_event_id, created_at, changed_at) values (?, ?, ?, 'PLAN_TASKS_ASSIGNED', ?, ?, now(), "
+                + changedAt + ")")) {
+            s.setObject(1, id);
+            s.setString(2, ward);
+            s.setString(3, unit);
+            s.setString(4, title);
+            s.setString(5, UUID.randomUUID().toString());
+            s.executeUpdate();
+        }
+    }
+
+    /** An open SSE connection whose lines are collected; open once its response headers arrived. */
+    record Sse(CompletableFuture<HttpResponse<Stream<String>>> response, CompletableFuture<Void> reading)
+            implements AutoCloseable {
+
+        static Sse open(URI stream, String token, String lastEventId, List<String> lines) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + token);
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                    .sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
+            CompletableFuture<Void> reading = response.thenAcceptAsync(r -> {
+                assertEquals(200, r.statusCode());
+                r.body().forEach(lines::add);
+            });
+            response.get(30, TimeUnit.SECONDS);
+            return new Sse(response, reading);
+        }
+
+        @Override
+        public void close() {
+            reading.cancel(true);
+            response.thenAccept(r -> r.body().close());
+        }
+    }
+
     @Test
     void theStreamNeedsAToken() {
         given().when().get("/api/v1/inbox/stream").then().statusCode(401).contentType("application/problem+json");
