@@ -8,13 +8,7 @@ import vn.friendlygov.testsupport.PlatformEndpointsContract;
 class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     /** No such task: 404 after authentication. */
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/tasks/" + UUID.randomUUID();
-    }
-
-    @Override
-    protected String authorisedRole() {
-        return "officer";
+    PlatformEndpointsTest() {
+        super("/api/v1/tasks/" + UUID.randomUUID(), "officer");
     }
 }

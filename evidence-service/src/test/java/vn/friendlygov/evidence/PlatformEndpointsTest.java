@@ -6,14 +6,8 @@ import vn.friendlygov.testsupport.PlatformEndpointsContract;
 @QuarkusTest
 class PlatformEndpointsTest extends PlatformEndpointsContract {
 
-    /** The ward report. */
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/reports/tasks-without-evidence?days=3";
-    }
-
-    @Override
-    protected String authorisedRole() {
-        return "leader";
+    /** The ward's report. */
+    PlatformEndpointsTest() {
+        super("/api/v1/reports/tasks-without-evidence?days=3", "leader");
     }
 }

@@ -8,13 +8,7 @@ import vn.friendlygov.testsupport.PlatformEndpointsContract;
 class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     /** No such case: 404 after authentication. */
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/staff/feedback/" + UUID.randomUUID();
-    }
-
-    @Override
-    protected String authorisedRole() {
-        return "officer";
+    PlatformEndpointsTest() {
+        super("/api/v1/staff/feedback/" + UUID.randomUUID(), "officer");
     }
 }

@@ -7,13 +7,7 @@ import vn.friendlygov.testsupport.PlatformEndpointsContract;
 class PlatformEndpointsTest extends PlatformEndpointsContract {
 
     /** The caller's inbox. */
-    @Override
-    protected String protectedPath() {
-        return "/api/v1/inbox";
-    }
-
-    @Override
-    protected String authorisedRole() {
-        return "officer";
+    PlatformEndpointsTest() {
+        super("/api/v1/inbox", "officer");
     }
 }

@@ -25,11 +25,18 @@ public abstract class PlatformEndpointsContract {
     @Inject
     JWTParser parser;
 
-    /** A GET of this service that needs a bearer token with {@link #authorisedRole()} (any answer but 401/403). */
-    protected abstract String protectedPath();
+    private final String protectedPath;
+    private final String authorisedRole;
 
-    /** A role that may call {@link #protectedPath()}; tokens carry it, with {@link #unit()} and {@link #ward()}. */
-    protected abstract String authorisedRole();
+    /**
+     * @param protectedPath a GET of this service that needs a bearer token (any answer but 401/403 for
+     *     {@code authorisedRole})
+     * @param authorisedRole a role that may call it; the tokens carry it with {@link #unit()} and {@link #ward()}
+     */
+    protected PlatformEndpointsContract(String protectedPath, String authorisedRole) {
+        this.protectedPath = protectedPath;
+        this.authorisedRole = authorisedRole;
+    }
 
     protected String unit() {
         return "VP";
@@ -71,8 +78,8 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void verifiedTokensAreRememberedAndAlteredOnesStillRefused() throws Exception {
-        String token = TestTokens.token(authorisedRole(), unit(), ward());
-        int allowed = given().auth().oauth2(token).when().get(protectedPath()).then().extract().statusCode();
+        String token = TestTokens.token(authorisedRole, unit(), ward());
+        int allowed = given().auth().oauth2(token).when().get(protectedPath).then().extract().statusCode();
         assertNotEquals(401, allowed);
         assertNotEquals(403, allowed);
         assertSame(parser.parse(token), parser.parse(token), "the service's parser serves a remembered token");
@@ -80,15 +87,15 @@ public abstract class PlatformEndpointsContract {
         // the remembered token's claims made city-wide admin, with its signature: refused
         String[] parts = token.split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        String admin = claims.replace("\"" + authorisedRole() + "\"", "\"admin\"");
+        String admin = claims.replace("\"" + authorisedRole + "\"", "\"admin\"");
         assertNotEquals(claims, admin);
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(admin.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        given().auth().oauth2(forged).when().get(protectedPath()).then().statusCode(401);
-        given().auth().oauth2(token.substring(0, token.length() - 2)).when().get(protectedPath()).then()
+        given().auth().oauth2(forged).when().get(protectedPath).then().statusCode(401);
+        given().auth().oauth2(token.substring(0, token.length() - 2)).when().get(protectedPath).then()
                 .statusCode(401);
-        given().auth().oauth2(TestTokens.foreignToken(authorisedRole(), unit(), ward())).when().get(protectedPath())
+        given().auth().oauth2(TestTokens.foreignToken(authorisedRole, unit(), ward())).when().get(protectedPath)
                 .then().statusCode(401);
-        assertEquals(allowed, given().auth().oauth2(token).when().get(protectedPath()).then().extract().statusCode());
+        assertEquals(allowed, given().auth().oauth2(token).when().get(protectedPath).then().extract().statusCode());
     }
 }
