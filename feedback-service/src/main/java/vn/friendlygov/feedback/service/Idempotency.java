@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.Session;
+import vn.friendlygov.common.db.BatchedDelete;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 import vn.friendlygov.feedback.config.FeedbackConfig;
@@ -37,9 +38,6 @@ import vn.friendlygov.feedback.config.FeedbackConfig;
 public class Idempotency {
 
     public static final int MAX_KEY_LENGTH = 200;
-
-    /** Keys forgotten per transaction: a backlog (the first run after a burst) never becomes one huge delete. */
-    static final int FORGET_BATCH = 10_000;
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -60,17 +58,9 @@ public class Idempotency {
 
     /** Deletes the keys claimed before the retention, in batches; returns how many. */
     public int forgetExpired() {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "delete from idempotency_key where (scope, key) in (select scope, key from idempotency_key"
-                    + " where created_at < ?1 order by created_at limit ?2 for update skip locked)")
-                    .setParameter(1, before).setParameter(2, FORGET_BATCH).executeUpdate());
-            total += deleted;
-        } while (deleted == FORGET_BATCH);
-        return total;
+        return BatchedDelete.run(em, "delete from idempotency_key where (scope, key) in (select scope, key"
+                + " from idempotency_key where created_at < ?1 order by created_at limit ?2 for update skip locked)",
+                OffsetDateTime.now(ZoneOffset.UTC).minus(retention), BatchedDelete.BATCH);
     }
 
     /** Empty when this is the first use of the key (go on and call {@link #complete}); else the stored answer. */
