@@ -71,6 +71,7 @@ class UploadThroughputBench {
         new SplittableRandom(2026).nextBytes(content);
         Task task = new Task().publish();
         StringBuilder out = new StringBuilder();
+        out.append(durableFiles());
         int seed = 1;
         for (long[] run : new long[][] {{1_000_000L, 300, 100}, {50_000_000L, 3, 12}}) {
             long size = run[0];
@@ -138,6 +139,60 @@ class UploadThroughputBench {
         Files.writeString(results, out.toString());
         Files.writeString(results.resolveSibling("threads.txt"), threadsOut.toString());
         System.out.print(out);
+    }
+
+    /**
+     * The disk work a durable 1 MB upload has to do, without HTTP, parsing, hashing or the database: 100 new files of
+     * 1 MB in the store's filesystem (target/), each written and forced ({@code FileChannel.force}, like the
+     * service), then the same plus a rename into a directory and that directory's force (the new name made durable,
+     * as the filesystem store does). One writer at a time and {@link #CLIENTS} at once, like the curl runs. Context
+     * for the 1 MB upload figures: a sequential {@code dd} pays one flush per GiB, an upload at least two per MB.
+     */
+    private String durableFiles() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/bench/durable"));
+        StringBuilder line = new StringBuilder("durable_1MB_files=100");
+        for (boolean rename : new boolean[] {false, true}) {
+            for (int writers : new int[] {1, CLIENTS}) {
+                List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    int first = w;
+                    work.add(() -> {
+                        for (int i = first; i < 100; i += writers) {
+                            Path f = dir.resolve("f" + i);
+                            try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.WRITE)) {
+                                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(content, 0, 1_000_000);
+                                while (b.hasRemaining()) {
+                                    ch.write(b);
+                                }
+                                ch.force(true);
+                            }
+                            if (rename) {
+                                Path to = Files.createDirectories(dir.resolve("d" + i % 16)).resolve("f" + i);
+                                Files.move(f, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                                try (var d = java.nio.channels.FileChannel.open(to.getParent())) {
+                                    d.force(true);
+                                }
+                            }
+                        }
+                        return null;
+                    });
+                }
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+                long t0 = System.nanoTime();
+                for (var f : pool.invokeAll(work)) {
+                    f.get();
+                }
+                long elapsed = System.nanoTime() - t0;
+                pool.shutdown();
+                line.append(String.format(Locale.ROOT, " %s_%dx_MBps=%.1f", rename ? "fsync+rename+dirfsync" : "fsync",
+                        writers, 100 / (elapsed / 1e9)));
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return line.append('\n').toString();
     }
 
     /** The body is built in memory before the clock starts and sent with a Content-Length: the client does no work. */
