@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Upload/download throughput of evidence-service for 1 MB and 50 MB files, next to the raw disk write speed of the
 # same disk (the one holding the store, target/), measured in the same run. Run it under the machine-wide lock:
-#   flock /tmp/friendlygov-bench.lock evidence-service/bench/run.sh
+#   flock /tmp/friendlygov-cpu.lock bash evidence-service/bench/run.sh
 # Needs the same local PostgreSQL as the tests. Results: evidence-service/target/bench/summary.txt
 #
 # Like with like: the service forces every stored file to disk (FileChannel.force, i.e. fsync) before its record
@@ -47,7 +47,10 @@ dd_1=$(echo "$dd_line" | awk -F', ' '{print $NF}')
 # Profiling (not for the figures): BENCH_JFR=1 records a JFR profile of the test JVM (service and Java client) to
 # $out/bench.jfr; BENCH_JVM adds JVM options to it (for perf: -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit);
 # BENCH_ARGS adds Maven options, e.g. -Dbench.min-size=50000000 (one size only).
-jvm="${BENCH_JVM:-}"
+# The service's collector: the pods run -XX:+UseSerialGC (common's quarkus.jib.jvm-additional-arguments), so the
+# benchmark does too; BENCH_GC=-XX:+UseG1GC (this machine's default) to compare.
+gc="${BENCH_GC:--XX:+UseSerialGC}"
+jvm="$gc ${BENCH_JVM:-}"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   jvm="$jvm -XX:StartFlightRecording=filename=$PWD/$out/bench.jfr,settings=profile"
 fi
@@ -59,8 +62,11 @@ fi
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $(uname -r), $(java -version 2>&1 | head -1)"
   echo "load average at start: $load; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "service JVM (the test JVM): -Xmx768m $jvm"
   echo "baseline: dd 1 GiB, bs=1M conv=fdatasync, median of 3: $dd_1g MB/s (runs: ${dd_1g_all%; })"
   echo "context only: dd 10 x 50 MB files, bs=1M conv=fsync each: $dd_50"
   echo "context only: dd 100 x 1 MB, bs=1M oflag=dsync: $dd_1"
+  echo "context only, durable_1MB_files: 100 new 1 MB files written by the test JVM, each forced (and then renamed"
+  echo "  into a directory that is forced), by 1 and 4 writers: the disk work of 100 durable 1 MB uploads, no HTTP/DB"
   cat evidence-service/target/bench/evidence.txt
 } | tee "$out/summary.txt"

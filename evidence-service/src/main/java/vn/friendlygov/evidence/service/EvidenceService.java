@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.outbox.Outbox;
@@ -76,7 +77,7 @@ public class EvidenceService {
     private EvidenceQueries.Found create(TaskView task, SubmissionForm.Valid valid, List<InspectedFile> inspected) {
         String actor = access.actor().id();
         return QuarkusTransaction.requiringNew().call(() -> {
-            inspected.forEach(files::store);
+            List<CompletableFuture<Void>> stored = inspected.stream().map(files::store).toList();
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             Evidence e = new Evidence();
             e.id = UUID.randomUUID();
@@ -100,6 +101,7 @@ public class EvidenceService {
                 recorded.add(files.record(e.id, 1, f, task, actor));
             }
             EvidenceHistory h = changed(e, "SUBMITTED", null, actor, null, EvidenceEvents.SUBMITTED);
+            files.awaitDurable(stored);
             return new EvidenceQueries.Found(e, recorded, List.of(h));
         });
     }
@@ -125,7 +127,7 @@ public class EvidenceService {
             if (e.state == EvidenceState.WITHDRAWN) {
                 throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "withdrawn evidence cannot be revised");
             }
-            inspected.forEach(files::store);
+            List<CompletableFuture<Void>> stored = inspected.stream().map(files::store).toList();
             EvidenceState from = e.state;
             e.currentRevision++;
             e.state = EvidenceState.SUBMITTED;
@@ -134,6 +136,7 @@ public class EvidenceService {
                 files.record(e.id, e.currentRevision, f, task, actor);
             }
             changed(e, "REVISED", from, actor, VietnameseText.nfc(note), EvidenceEvents.REVISED);
+            files.awaitDurable(stored);
         });
     }
 

@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import vn.friendlygov.evidence.config.EvidenceConfig;
 import vn.friendlygov.evidence.domain.EvidenceFile;
 import vn.friendlygov.evidence.storage.BlobStore;
+import vn.friendlygov.evidence.storage.DiskFlush;
 import vn.friendlygov.evidence.task.TaskView;
 
 /**
@@ -38,9 +41,13 @@ public class FileRecorder {
      * and writes the row (call it before persisting entities, so that it does not flush them one round trip early).
      * The sweeper deletes only under the same lock and only when no row exists, so the content it sees from now on
      * is either this transaction's (committed with its row) or gone with its rollback.
+     *
+     * <p>The file's final flush runs during the statement; the content is moved into the store only once its bytes
+     * are on disk (a later upload of the same content trusts a file found under its address). Returns when the
+     * directory entry of its new name is on disk: pass it to {@link #awaitDurable} before the commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void store(InspectedFile file) {
+    public CompletableFuture<Void> store(InspectedFile file) {
         em.createNativeQuery("with locked as (select pg_advisory_xact_lock(hashtextextended(?1, 0)))"
                 + " insert into stored_blob (sha256, size, media_type, created_at) select ?1, ?2, ?3, now() from locked"
                 + " on conflict (sha256) do nothing")
@@ -49,7 +56,24 @@ public class FileRecorder {
                 .setParameter(3, file.mediaType())
                 .executeUpdate();
         try {
-            store.put(file.sha256(), file.spooled(), file.size());
+            DiskFlush.await(file.forced());
+            return store.moveIn(file.sha256(), file.spooled(), file.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store a file", e);
+        }
+    }
+
+    /**
+     * Sends the transaction's pending statements, then waits until the stored contents' names are on disk: the flushes
+     * overlap with the statements, and the record commits only after both (call it last in the transaction).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awaitDurable(List<CompletableFuture<Void>> stored) {
+        em.flush();
+        try {
+            for (CompletableFuture<Void> s : stored) {
+                DiskFlush.await(s);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not store a file", e);
         }

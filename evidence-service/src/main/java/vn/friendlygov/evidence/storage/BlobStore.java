@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,6 +23,15 @@ public interface BlobStore {
      * refreshes its age so the orphan sweeper spares it.
      */
     void put(String sha256, Path source, long size) throws IOException;
+
+    /**
+     * Like {@link #put}, but the content's new name may still be on its way to disk when this returns: the future
+     * completes when the content is durable under its address. A record pointing at it must not commit before.
+     */
+    default CompletableFuture<Void> moveIn(String sha256, Path source, long size) throws IOException {
+        put(sha256, source, size);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Where uploads are written while they arrive: for the filesystem store a directory inside it (same filesystem,

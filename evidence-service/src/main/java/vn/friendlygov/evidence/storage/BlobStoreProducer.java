@@ -14,9 +14,9 @@ public class BlobStoreProducer {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    BlobStore blobStore(EvidenceConfig config) {
+    BlobStore blobStore(EvidenceConfig config, DiskFlush flush) {
         return switch (config.storage().kind()) {
-            case "filesystem" -> new FilesystemBlobStore(Path.of(config.storage().directory()));
+            case "filesystem" -> new FilesystemBlobStore(Path.of(config.storage().directory()), flush);
             case "s3" -> new S3BlobStore(config.storage().s3(), Path.of(config.storage().spoolDirectory()
                     .orElse(System.getProperty("java.io.tmpdir") + "/evidence-incoming")));
             default -> throw new IllegalStateException("evidence.storage.kind must be filesystem or s3, not "

@@ -11,8 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -30,8 +33,10 @@ public class FilesystemBlobStore implements BlobStore {
     private final Path incoming;
     /** Directories whose entry in their parent is known to be on disk (at most 65,536 + 256). */
     private final Set<Path> durableDirectories = ConcurrentHashMap.newKeySet();
+    private final DiskFlush flush;
 
-    public FilesystemBlobStore(Path root) {
+    public FilesystemBlobStore(Path root, DiskFlush flush) {
+        this.flush = flush;
         this.root = root.toAbsolutePath();
         this.incoming = this.root.resolve(".incoming");
         try {
@@ -43,13 +48,24 @@ public class FilesystemBlobStore implements BlobStore {
 
     @Override
     public void put(String sha256, Path source, long size) throws IOException {
+        DiskFlush.await(moveIn(sha256, source, size));
+    }
+
+    /**
+     * Renames the content into place now; its new name (and any new directory) reaches the disk on a flush thread
+     * while the caller goes on with its record: the returned future completes when it has.
+     */
+    @Override
+    public CompletableFuture<Void> moveIn(String sha256, Path source, long size) throws IOException {
         Path target = path(sha256);
+        Path dir = target.getParent();
         if (Files.exists(target)) {
             Files.deleteIfExists(source);
             Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
-            return;
+            // its bytes were forced before it was renamed into place, but the upload that placed it may have failed
+            // (and released the content's lock) while the force of its name was still running: force it again
+            return forceEntries(dir);
         }
-        Path dir = target.getParent();
         Files.createDirectories(dir);
         if (!source.toAbsolutePath().getParent().equals(incoming)) {
             // not written by an upload into this store (another filesystem, perhaps): copy it in and force it first
@@ -71,19 +87,23 @@ public class FilesystemBlobStore implements BlobStore {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         // the file's own fsync covers its bytes, not its new name: the rename (and a new directory) must be on disk
         // before the record that points at it commits, or a crash could leave the row and lose the name
-        force(dir);
-        // each directory's own entry in its parent, once per directory and process: whoever created it (a concurrent
-        // upload may have created it and not yet forced its parent), and never again (each fsync is a disk flush)
-        for (Path d = dir; !d.equals(root) && !durableDirectories.contains(d); d = d.getParent()) {
-            force(d.getParent());
-            durableDirectories.add(d);
-        }
+        return forceEntries(dir);
     }
 
-    private static void force(Path directory) throws IOException {
-        try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
-            ch.force(true);
+    /**
+     * Forces {@code dir} (the names in it) and, once per directory and process, each directory's own entry in its
+     * parent, whoever created it (a concurrent upload may have created it and not yet forced its parent); a directory
+     * is remembered only once its entry is forced.
+     */
+    private CompletableFuture<Void> forceEntries(Path dir) {
+        List<Path> directories = new ArrayList<>();
+        directories.add(dir);
+        List<Path> entered = new ArrayList<>();
+        for (Path d = dir; !d.equals(root) && !durableDirectories.contains(d); d = d.getParent()) {
+            directories.add(d.getParent());
+            entered.add(d);
         }
+        return flush.forceDirectories(directories).thenRun(() -> durableDirectories.addAll(entered));
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +41,7 @@ import vn.friendlygov.evidence.service.InspectedFile;
 import vn.friendlygov.evidence.service.MediaTypeDetector;
 import vn.friendlygov.evidence.service.PhotoMetadata;
 import vn.friendlygov.evidence.storage.BlobStore;
+import vn.friendlygov.evidence.storage.DiskFlush;
 
 /**
  * Receives a multipart submission in one pass over the request body: every file part is hashed (SHA-256) while it is
@@ -77,14 +79,16 @@ public class UploadReceiver {
     private final MediaTypeDetector detector;
     private final PhotoMetadata photos;
     private final BlobStore store;
+    private final DiskFlush flush;
     private final long maxBody;
 
     public UploadReceiver(EvidenceConfig config, MediaTypeDetector detector, PhotoMetadata photos, BlobStore store,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
+            DiskFlush flush, @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
         this.config = config;
         this.detector = detector;
         this.photos = photos;
         this.store = store;
+        this.flush = flush;
         this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
@@ -353,10 +357,11 @@ public class UploadReceiver {
                 background.finish();
             }
             awaitFlush();
-            channel.force(true); // durable before the record that points at it can commit
-            channel.close();
+            // durable before the record that points at it can commit: FileRecorder waits for it before the file is
+            // moved into the store, after the record's first statement, which runs meanwhile
+            CompletableFuture<Void> forced = flush.forceAndClose(channel);
             String sha = HexFormat.of().formatHex(digest.digest());
-            return new InspectedFile(temp, name, size, sha, type, photos.read(temp, type));
+            return new InspectedFile(temp, name, size, sha, type, photos.read(temp, type), forced);
         }
 
         private void checkType() throws IOException {
