@@ -65,6 +65,8 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     fi
   done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
     | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
+  # measurement only: the time of each WAL write and fsync in pg_stat_wal (a clock read per call)
+  psql -d postgres -qc "alter system set track_wal_io_timing = on" && pg_reset+=(track_wal_io_timing)
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
   say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
     || current_setting(name), ' ' order by name) from pg_settings where name in ('wal_compression',
@@ -134,6 +136,16 @@ cpu_snapshot() {
     "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)"
 }
 
+# bytes sent to the disk so far (/proc/<pid>/io write_bytes: counted for the process that dirtied the pages, when
+# they are dirtied, whoever writes them back later), by PostgreSQL (all its processes), Kafka and the service
+written() { echo "postgres $(for p in $(pgrep -x postgres); do awk '/^write_bytes/{print $2}' /proc/$p/io 2>/dev/null; \
+    done | awk '{s += $1} END {print s + 0}') kafka $(awk '/^write_bytes/{print $2}' /proc/$KAFKA_PID/io)" \
+    "service $(awk '/^write_bytes/{print $2}' /proc/$APP_PID/io)" \
+    "disk $(awk -v dev="$DISK" '$3 == dev {print $10 * 512}' /proc/diskstats)"; }
+# the disk holding PostgreSQL's data directory (its /proc/diskstats name), for the samplers
+DISK=$(basename "$(df --output=source "$(psql -d postgres -qAtc 'show data_directory' 2>/dev/null || echo /)" 2>/dev/null \
+  | tail -1)")
+
 # CPU seconds per thread of the service, grouped by name (digits dropped): which of its threads take the CPU
 threads_of() { for t in /proc/$APP_PID/task/*; do
     printf '%s %s %s\n' "${t##*/}" "$(tr ' ' '_' < "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
@@ -159,12 +171,27 @@ run() { # name script with_key
       sleep 1
     done ) > "$WORK/$1-waits.txt" 2>&1 &
   local sampler=$!
-  local cpu0 log0 thr0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log"); thr0=$(threads_of)
+  # the disk under PostgreSQL's data and the kernel's dirty pages every 0.5 s, PostgreSQL's WAL and buffer-writing
+  # counters every second: matched by stalls.py against the intake's slow batches (docs/2026-12-07-feedback-tail-2.md)
+  ( end=$(( $(date +%s) + DURATION )); while [ "$(date +%s)" -lt "$end" ]; do
+      awk -v dev="$DISK" -v t="$(date +%s.%N)" '$3 == dev {d = $8 " " $10 " " $11 " " $12 " " $14 " " $19 " " $20}
+        /^Dirty:/ {dirty = $2} /^Writeback:/ {wb = $2} END {print t, d, dirty, wb, "x"}' /proc/diskstats /proc/meminfo
+      sleep 0.5
+    done ) > "$WORK/$1-io.txt" 2>&1 &
+  local iosampler=$!
+  ( for _ in $(seq 1 "$DURATION"); do
+      psql -d postgres -Atc "select extract(epoch from clock_timestamp()), w.wal_fpi, w.wal_bytes, w.wal_write,
+        w.wal_sync, w.wal_sync_time, w.wal_write_time, b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint,
+        b.buffers_clean, b.buffers_backend, b.buffers_backend_fsync from pg_stat_wal w, pg_stat_bgwriter b"
+      sleep 1
+    done ) > "$WORK/$1-pgio.txt" 2>&1 &
+  local pgsampler=$!
+  local cpu0 log0 thr0 wr0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log"); thr0=$(threads_of); wr0=$(written)
   /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 \
     wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
-  local cpu1 thr1; cpu1=$(cpu_snapshot); thr1=$(threads_of)
+  local cpu1 thr1 wr1; cpu1=$(cpu_snapshot); thr1=$(threads_of); wr1=$(written)
   wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
-  wait $sampler || true
+  wait $sampler $iosampler $pgsampler || true
   # postgres includes the backends of pgbench and of the wait sampler; "all" is the whole machine (2 cores)
   echo "CPU seconds during the run: $(paste -d' ' <(echo "$cpu0" | tr ' ' '\n') <(echo "$cpu1" | tr ' ' '\n') \
     | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
@@ -172,8 +199,15 @@ run() { # name script with_key
   echo "  (\"all\" less the processes named is the rest: autovacuum workers and other processes that ended during the" \
     "run, and the kernel's own work)"
   echo "service CPU seconds by thread: $(thread_cpu "$thr0" "$thr1")"
+  echo "MB sent to the disk by (write_bytes, the process that dirtied the pages): $(paste -d' ' \
+    <(echo "$wr0" | tr ' ' '\n') <(echo "$wr1" | tr ' ' '\n') \
+    | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s%s %.0f", (NR > 2 ? ", " : ""), n, ($2 - $1) / 1e6}')"
   echo "intake batches (per writer, 5 s windows):"
-  tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
+  tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | grep -v 'slow batch' \
+    | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
+  echo "the disk and PostgreSQL around the slow batches:"
+  tail -n +"$log0" "$WORK/app.log" | grep 'slow batch' > "$WORK/$1-slow.txt" || true
+  python3 "$HERE/stalls.py" "$WORK/$1-io.txt" "$WORK/$1-pgio.txt" "$WORK/$1-slow.txt" || true
   echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from duplicate_check")"
   echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true
