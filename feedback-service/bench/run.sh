@@ -43,9 +43,14 @@ say "Kafka on 127.0.0.1:19092"
 if [ ! -d "$WORK/kafka-libs" ]; then
   "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/kafka-libs"
 fi
-rm -rf "$WORK/kafka-data" && mkdir -p "$WORK/kafka-data"
+# KAFKA_DATA puts the broker's log elsewhere (e.g. /dev/shm/feedback-bench-kafka: production's brokers do not share
+# the database's disk, this machine has one); KAFKA_EXTRA adds broker properties ("name=value name=value")
+KAFKA_DATA=${KAFKA_DATA:-$WORK/kafka-data}
+rm -rf "$KAFKA_DATA" && mkdir -p "$KAFKA_DATA"
 sed -e 's/9092/19092/g; s/9093/19093/g' "$ROOT/deploy/local/kafka/server.properties" > "$WORK/server.properties"
-echo "log.dirs=$WORK/kafka-data" >> "$WORK/server.properties"
+echo "log.dirs=$KAFKA_DATA" >> "$WORK/server.properties"
+for kv in ${KAFKA_EXTRA:-}; do echo "$kv" >> "$WORK/server.properties"; done
+say "Kafka's log in $KAFKA_DATA (on $(df --output=source "$KAFKA_DATA" | tail -1))${KAFKA_EXTRA:+, with $KAFKA_EXTRA}"
 KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" -cp "$WORK/kafka-libs/*")
 "${KJ[@]}" kafka.tools.StorageTool format -t "$("${KJ[@]}" kafka.tools.StorageTool random-uuid | tail -n1)" \
   -c "$WORK/server.properties" > "$WORK/kafka-format.log" 2>&1
@@ -65,12 +70,20 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     fi
   done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
     | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
+  # PG_EXTRA ("name=value name=value"): more settings for the run, set and reset the same way (experiments)
+  for kv in ${PG_EXTRA:-}; do
+    psql -d postgres -qc "alter system set ${kv%%=*} = '${kv#*=}'" && pg_reset+=("${kv%%=*}")
+  done
   # measurement only: the time of each WAL write and fsync in pg_stat_wal (a clock read per call)
   psql -d postgres -qc "alter system set track_wal_io_timing = on" && pg_reset+=(track_wal_io_timing)
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
   say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
     || current_setting(name), ' ' order by name) from pg_settings where name in ('wal_compression',
     'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
+  say "PostgreSQL, the run's other settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
+    || current_setting(name), ' ' order by name) from pg_settings where (sourcefile like '%auto.conf' or name = 'autovacuum')
+    and name not in ('wal_compression', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target',
+    'shared_buffers')")"
 fi
 
 say "fresh database $DB"
@@ -182,7 +195,8 @@ run() { # name script with_key
   ( for _ in $(seq 1 "$DURATION"); do
       psql -d postgres -Atc "select extract(epoch from clock_timestamp()), w.wal_fpi, w.wal_bytes, w.wal_write,
         w.wal_sync, w.wal_sync_time, w.wal_write_time, b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint,
-        b.buffers_clean, b.buffers_backend, b.buffers_backend_fsync from pg_stat_wal w, pg_stat_bgwriter b"
+        b.buffers_clean, b.buffers_backend, b.buffers_backend_fsync, (select count(*) from pg_ls_waldir())
+        from pg_stat_wal w, pg_stat_bgwriter b"
       sleep 1
     done ) > "$WORK/$1-pgio.txt" 2>&1 &
   local pgsampler=$!

@@ -39,7 +39,7 @@ def pg(path):
     rows = []
     for line in open(path):
         f = line.strip().split('|')
-        if len(f) != 12:
+        if len(f) != 13:
             continue
         rows.append([float(x) for x in f])
     out = []
@@ -47,7 +47,8 @@ def pg(path):
         d = [y - x for x, y in zip(a, b)]
         syncs = d[4]
         out.append(dict(t=b[0], fpi=d[1], wal_mb=d[2] / 1e6, syncs=syncs, sync_ms=d[5] / syncs if syncs else 0,
-                        ckpt=d[7], buf_ckpt=d[8], buf_clean=d[9], buf_backend=d[10], backend_fsync=d[11]))
+                        ckpt=d[7], buf_ckpt=d[8], buf_clean=d[9], buf_backend=d[10], backend_fsync=d[11],
+                        new_segments=d[12]))
     return out
 
 
@@ -95,7 +96,10 @@ def main():
     pn = [r for x in s for r in near(p, x['t'], 1.0)]
     print('  PostgreSQL, slow:        ' + summary('', pn, pk))
     print(f'  checkpoints during the door: {int(sum(r["ckpt"] for r in p))}; backend fsyncs: '
-          f'{int(sum(r["backend_fsync"] for r in p))}')
+          f'{int(sum(r["backend_fsync"] for r in p))}; WAL segment files added: '
+          f'{int(sum(r["new_segments"] for r in p))} ({sum(1 for r in pn if r["new_segments"] > 0)} of the '
+          f'{len(pn)} seconds around slow batches added one, {sum(1 for r in p if r["new_segments"] > 0)} of all '
+          f'{len(p)} seconds)')
     for x in s[:40]:
         dd = near(d, x['t'], 0.5)
         pp = near(p, x['t'], 1.0)
@@ -103,7 +107,8 @@ def main():
             datetime.utcfromtimestamp(x['t']).strftime('%H:%M:%S.%f')[:-3], x['writes'], x['commit'],
             ' '.join(f'{r["mb_s"]:.0f}MB/s,w{r["write_ms"]:.1f}ms,q{r["queue"]:.1f},f{r["flush_ms"]:.0f}ms,'
                      f'dirty{r["dirty"]:.0f}M,wb{r["wb"]:.0f}M' for r in dd),
-            ' '.join(f'{r["sync_ms"]:.1f}ms/{r["syncs"]:.0f}' for r in pp)))
+            ' '.join(f'{r["sync_ms"]:.1f}ms/{r["syncs"]:.0f}{"+seg" if r["new_segments"] > 0 else ""}'
+                     for r in pp)))
 
 
 main()
