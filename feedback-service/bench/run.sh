@@ -146,13 +146,14 @@ cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15 + $16 + $17} END {pri
 cpu_snapshot() {
   echo "service $(cpu_of /proc/$APP_PID/stat) kafka $(cpu_of /proc/$KAFKA_PID/stat)" \
     "postgres $(cpu_of $(for p in $(pgrep -x postgres); do echo /proc/$p/stat; done))" \
-    "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)"
+    "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)" \
+    "stolen $(awk '/^cpu /{printf "%.1f", $9 / 100}' /proc/stat)"
 }
 
 # bytes sent to the disk so far (/proc/<pid>/io write_bytes: counted for the process that dirtied the pages, when
-# they are dirtied, whoever writes them back later), by PostgreSQL (all its processes), Kafka and the service
-written() { echo "postgres $(for p in $(pgrep -x postgres); do awk '/^write_bytes/{print $2}' /proc/$p/io 2>/dev/null; \
-    done | awk '{s += $1} END {print s + 0}') kafka $(awk '/^write_bytes/{print $2}' /proc/$KAFKA_PID/io)" \
+# they are dirtied, whoever writes them back later) by Kafka and the service, and by everything (the disk's count)
+# (PostgreSQL's processes are left out: summed over backends that come and go, their counters told nothing)
+written() { echo "kafka $(awk '/^write_bytes/{print $2}' /proc/$KAFKA_PID/io)" \
     "service $(awk '/^write_bytes/{print $2}' /proc/$APP_PID/io)" \
     "disk $(awk -v dev="$DISK" '$3 == dev {print $10 * 512}' /proc/diskstats)"; }
 # the disk holding PostgreSQL's data directory (its /proc/diskstats name), for the samplers
@@ -211,7 +212,7 @@ run() { # name script with_key
     | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
     "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
   echo "  (\"all\" less the processes named is the rest: autovacuum workers and other processes that ended during the" \
-    "run, and the kernel's own work)"
+    "run, and the kernel's own work; \"stolen\": time the VM's cores were runnable but the host ran something else)"
   echo "service CPU seconds by thread: $(thread_cpu "$thr0" "$thr1")"
   echo "MB sent to the disk by (write_bytes, the process that dirtied the pages): $(paste -d' ' \
     <(echo "$wr0" | tr ' ' '\n') <(echo "$wr1" | tr ' ' '\n') \
