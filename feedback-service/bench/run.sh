@@ -133,6 +133,12 @@ wait $!
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
+# CHECKPOINT=1: a checkpoint after the warm-up, as a server under steady load has had (experiment)
+if [ "${CHECKPOINT:-0}" = 1 ]; then
+  psql -d postgres -qc "checkpoint"
+  say "checkpoint after the warm-up: $(psql -d postgres -qAtc "select count(*) || ' WAL segment files, '
+    || pg_size_pretty(sum(size)) from pg_ls_waldir()")"
+fi
 # then the first measured door alone for SETTLE s, unmeasured: measured right after the mixed warm-up and the analyze,
 # the first door ran with the JIT still recompiling (1.3 CPU-s of compiler threads) and its p99 was 66-78 ms where
 # the same door measured second had 29-48 ms (2026-12-07; docs/2026-12-07-feedback-tail.md)
