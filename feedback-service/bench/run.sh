@@ -60,6 +60,12 @@ KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/
 # docs/2026-12-07-feedback-band-table.md): the parameters a reload applies are set for the run with ALTER SYSTEM and
 # reset when it ends (the trap above); those that need a restart (none today) are left as the machine has them.
 # PG_DEPLOY_SETTINGS=0 runs with the machine's own settings.
+# PG_PROPOSED: settings this module needs that feedback-db.yaml does not have yet (docs/2026-12-07-feedback-tail-2.md
+# asks for them there; the yaml's own value wins once it is): min_wal_size keeps 2 GB of used WAL segment files for
+# reuse after each checkpoint, so that a burst of intake writes into recycled files instead of creating new ones
+# (PostgreSQL fills each new 16 MB file with zeros and fsyncs it while holding the WAL write lock: every commit then
+# waits 50-120 ms).
+PG_PROPOSED=("min_wal_size=2GB")
 if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   while IFS='=' read -r name value; do
     context=$(psql -d postgres -qAtc "select context from pg_settings where name = '$name'")
@@ -68,8 +74,8 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     else
       say "PostgreSQL: $name=$value needs a restart ($context); left as it is"
     fi
-  done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
-    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
+  done < <( (sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
+    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p'; printf '%s\n' "${PG_PROPOSED[@]}") | awk -F= '!seen[$1]++')
   # PG_EXTRA ("name=value name=value"): more settings for the run, set and reset the same way (experiments)
   for kv in ${PG_EXTRA:-}; do
     psql -d postgres -qc "alter system set ${kv%%=*} = '${kv#*=}'" && pg_reset+=("${kv%%=*}")
@@ -79,11 +85,11 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
   say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
     || current_setting(name), ' ' order by name) from pg_settings where name in ('wal_compression',
-    'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
+    'max_wal_size', 'min_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
   say "PostgreSQL, the run's other settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
     || current_setting(name), ' ' order by name) from pg_settings where (sourcefile like '%auto.conf' or name = 'autovacuum')
-    and name not in ('wal_compression', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target',
-    'shared_buffers')")"
+    and name not in ('wal_compression', 'max_wal_size', 'min_wal_size', 'checkpoint_timeout',
+    'checkpoint_completion_target', 'shared_buffers')")"
 fi
 
 say "fresh database $DB"
@@ -133,8 +139,11 @@ wait $!
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
-# CHECKPOINT=1: a checkpoint after the warm-up, as a server under steady load has had (experiment)
-if [ "${CHECKPOINT:-0}" = 1 ]; then
+# A checkpoint after the warm-up, as a server under load has one every checkpoint_timeout: the WAL files the warm-up
+# filled are kept for reuse (min_wal_size), so that the measured doors write into recycled files as a running server
+# does, whatever earlier runs left in pg_wal (this machine's pg_wal after a reboot: 3 files; every door then created
+# 12-13 files, each a 50-120 ms stall of every commit; docs/2026-12-07-feedback-tail-2.md). CHECKPOINT=0: none.
+if [ "${CHECKPOINT:-1}" = 1 ]; then
   psql -d postgres -qc "checkpoint"
   say "checkpoint after the warm-up: $(psql -d postgres -qAtc "select count(*) || ' WAL segment files, '
     || pg_size_pretty(sum(size)) from pg_ls_waldir()")"

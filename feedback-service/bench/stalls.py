@@ -100,7 +100,24 @@ def main():
           f'{int(sum(r["new_segments"] for r in p))} ({sum(1 for r in pn if r["new_segments"] > 0)} of the '
           f'{len(pn)} seconds around slow batches added one, {sum(1 for r in p if r["new_segments"] > 0)} of all '
           f'{len(p)} seconds)')
-    for x in s[:40]:
+    # each slow batch put in one class, in this order: a WAL segment file created within 1 s, a burst of the kernel's
+    # write-back (> 100 MB/s to the disk) within 1 s, neither
+    def cls(x):
+        if any(r['new_segments'] > 0 for r in near(p, x['t'], 1.0)):
+            return 'new WAL segment'
+        if any(r['mb_s'] > 100 for r in near(d, x['t'], 1.0)):
+            return 'write-back burst'
+        return 'neither'
+    for kind in ('commit', 'writes'):
+        xs = [x for x in s if x[kind] > 25]
+        counts = {}
+        for x in xs:
+            counts[cls(x)] = counts.get(cls(x), 0) + 1
+        print(f'  slow {kind} by what happened within 1 s: ' + ', '.join(f'{k} {v}' for k, v in sorted(counts.items()))
+              + (f'; {kind} over 50 ms: {sum(1 for x in xs if x[kind] > 50)}' if xs else ''))
+    print(f'  write-back bursts (> 100 MB/s): {sum(1 for r in d if r["mb_s"] > 100)} of {len(d)} half-seconds')
+    print('  the slowest 12 (by writes + commit):')
+    for x in sorted(s, key=lambda x: -(x['writes'] + x['commit']))[:12]:
         dd = near(d, x['t'], 0.5)
         pp = near(p, x['t'], 1.0)
         print('   {} writes {:6.1f} commit {:6.1f} | disk {} | wal sync {}'.format(
