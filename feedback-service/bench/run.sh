@@ -63,8 +63,8 @@ KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/
 # PG_PROPOSED: settings this module needs that feedback-db.yaml does not have yet (docs/2026-12-07-feedback-tail-2.md
 # asks for them there; the yaml's own value wins once it is): min_wal_size keeps 2 GB of used WAL segment files for
 # reuse after each checkpoint, so that a burst of intake writes into recycled files instead of creating new ones
-# (PostgreSQL fills each new 16 MB file with zeros and fsyncs it while holding the WAL write lock: every commit then
-# waits 50-120 ms).
+# (PostgreSQL fills each new 16 MB file with zeros and fsyncs it while holding the WAL write lock: every commit in
+# flight waits for it).
 PG_PROPOSED=("min_wal_size=2GB")
 if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   while IFS='=' read -r name value; do
@@ -142,7 +142,7 @@ psql -d $DB -qc "analyze feedback"
 # A checkpoint after the warm-up, as a server under load has one every checkpoint_timeout: the WAL files the warm-up
 # filled are kept for reuse (min_wal_size), so that the measured doors write into recycled files as a running server
 # does, whatever earlier runs left in pg_wal (this machine's pg_wal after a reboot: 3 files; every door then created
-# 12-13 files, each a 50-120 ms stall of every commit; docs/2026-12-07-feedback-tail-2.md). CHECKPOINT=0: none.
+# 12-13 files, each a stall of every commit; docs/2026-12-07-feedback-tail-2.md). CHECKPOINT=0: none.
 if [ "${CHECKPOINT:-1}" = 1 ]; then
   psql -d postgres -qc "checkpoint"
   say "checkpoint after the warm-up: $(psql -d postgres -qAtc "select count(*) || ' WAL segment files, '
