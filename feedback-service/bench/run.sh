@@ -43,9 +43,14 @@ say "Kafka on 127.0.0.1:19092"
 if [ ! -d "$WORK/kafka-libs" ]; then
   "$ROOT/mvnw" -B -q -f "$ROOT/deploy/local/kafka/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/kafka-libs"
 fi
-rm -rf "$WORK/kafka-data" && mkdir -p "$WORK/kafka-data"
+# KAFKA_DATA puts the broker's log elsewhere (e.g. /dev/shm/feedback-bench-kafka: production's brokers do not share
+# the database's disk, this machine has one); KAFKA_EXTRA adds broker properties ("name=value name=value")
+KAFKA_DATA=${KAFKA_DATA:-$WORK/kafka-data}
+rm -rf "$KAFKA_DATA" && mkdir -p "$KAFKA_DATA"
 sed -e 's/9092/19092/g; s/9093/19093/g' "$ROOT/deploy/local/kafka/server.properties" > "$WORK/server.properties"
-echo "log.dirs=$WORK/kafka-data" >> "$WORK/server.properties"
+echo "log.dirs=$KAFKA_DATA" >> "$WORK/server.properties"
+for kv in ${KAFKA_EXTRA:-}; do echo "$kv" >> "$WORK/server.properties"; done
+say "Kafka's log in $KAFKA_DATA (on $(df --output=source "$KAFKA_DATA" | tail -1))${KAFKA_EXTRA:+, with $KAFKA_EXTRA}"
 KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" -cp "$WORK/kafka-libs/*")
 "${KJ[@]}" kafka.tools.StorageTool format -t "$("${KJ[@]}" kafka.tools.StorageTool random-uuid | tail -n1)" \
   -c "$WORK/server.properties" > "$WORK/kafka-format.log" 2>&1
@@ -55,6 +60,12 @@ KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/
 # docs/2026-12-07-feedback-band-table.md): the parameters a reload applies are set for the run with ALTER SYSTEM and
 # reset when it ends (the trap above); those that need a restart (none today) are left as the machine has them.
 # PG_DEPLOY_SETTINGS=0 runs with the machine's own settings.
+# PG_PROPOSED: settings this module needs that feedback-db.yaml does not have yet (docs/2026-12-07-feedback-tail-2.md
+# asks for them there; the yaml's own value wins once it is): min_wal_size keeps 2 GB of used WAL segment files for
+# reuse after each checkpoint, so that a burst of intake writes into recycled files instead of creating new ones
+# (PostgreSQL fills each new 16 MB file with zeros and fsyncs it while holding the WAL write lock: every commit in
+# flight waits for it).
+PG_PROPOSED=("min_wal_size=2GB")
 if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   while IFS='=' read -r name value; do
     context=$(psql -d postgres -qAtc "select context from pg_settings where name = '$name'")
@@ -63,12 +74,22 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     else
       say "PostgreSQL: $name=$value needs a restart ($context); left as it is"
     fi
-  done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
-    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
+  done < <( (sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
+    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p'; printf '%s\n' "${PG_PROPOSED[@]}") | awk -F= '!seen[$1]++')
+  # PG_EXTRA ("name=value name=value"): more settings for the run, set and reset the same way (experiments)
+  for kv in ${PG_EXTRA:-}; do
+    psql -d postgres -qc "alter system set ${kv%%=*} = '${kv#*=}'" && pg_reset+=("${kv%%=*}")
+  done
+  # measurement only: the time of each WAL write and fsync in pg_stat_wal (a clock read per call)
+  psql -d postgres -qc "alter system set track_wal_io_timing = on" && pg_reset+=(track_wal_io_timing)
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
   say "PostgreSQL with the deployment's settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
     || current_setting(name), ' ' order by name) from pg_settings where name in ('wal_compression',
-    'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
+    'max_wal_size', 'min_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'shared_buffers')")"
+  say "PostgreSQL, the run's other settings: $(psql -d postgres -qAtc "select string_agg(name || '=' \
+    || current_setting(name), ' ' order by name) from pg_settings where (sourcefile like '%auto.conf' or name = 'autovacuum')
+    and name not in ('wal_compression', 'max_wal_size', 'min_wal_size', 'checkpoint_timeout',
+    'checkpoint_completion_target', 'shared_buffers')")"
 fi
 
 say "fresh database $DB"
@@ -118,6 +139,15 @@ wait $!
 # what autovacuum does for a table that grew from nothing (V5 lowers its threshold); a fresh table's statistics say
 # it is empty and the planner would scan the ward instead of using the trigram index
 psql -d $DB -qc "analyze feedback"
+# A checkpoint after the warm-up, as a server under load has one every checkpoint_timeout: the WAL files the warm-up
+# filled are kept for reuse (min_wal_size), so that the measured doors write into recycled files as a running server
+# does, whatever earlier runs left in pg_wal (this machine's pg_wal after a reboot: 3 files; every door then created
+# 12-13 files, each a stall of every commit; docs/2026-12-07-feedback-tail-2.md). CHECKPOINT=0: none.
+if [ "${CHECKPOINT:-1}" = 1 ]; then
+  psql -d postgres -qc "checkpoint"
+  say "checkpoint after the warm-up: $(psql -d postgres -qAtc "select count(*) || ' WAL segment files, '
+    || pg_size_pretty(sum(size)) from pg_ls_waldir()")"
+fi
 # then the first measured door alone for SETTLE s, unmeasured: measured right after the mixed warm-up and the analyze,
 # the first door ran with the JIT still recompiling (1.3 CPU-s of compiler threads) and its p99 was 66-78 ms where
 # the same door measured second had 29-48 ms (2026-12-07; docs/2026-12-07-feedback-tail.md)
@@ -131,8 +161,19 @@ cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{t += $14 + $15 + $16 + $17} END {pri
 cpu_snapshot() {
   echo "service $(cpu_of /proc/$APP_PID/stat) kafka $(cpu_of /proc/$KAFKA_PID/stat)" \
     "postgres $(cpu_of $(for p in $(pgrep -x postgres); do echo /proc/$p/stat; done))" \
-    "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)"
+    "all $(awk '/^cpu /{printf "%.1f", ($2+$3+$4+$7+$8) / 100}' /proc/stat)" \
+    "stolen $(awk '/^cpu /{printf "%.1f", $9 / 100}' /proc/stat)"
 }
+
+# bytes sent to the disk so far (/proc/<pid>/io write_bytes: counted for the process that dirtied the pages, when
+# they are dirtied, whoever writes them back later) by Kafka and the service, and by everything (the disk's count)
+# (PostgreSQL's processes are left out: summed over backends that come and go, their counters told nothing)
+written() { echo "kafka $(awk '/^write_bytes/{print $2}' /proc/$KAFKA_PID/io)" \
+    "service $(awk '/^write_bytes/{print $2}' /proc/$APP_PID/io)" \
+    "disk $(awk -v dev="$DISK" '$3 == dev {print $10 * 512}' /proc/diskstats)"; }
+# the disk holding PostgreSQL's data directory (its /proc/diskstats name), for the samplers
+DISK=$(basename "$(df --output=source "$(psql -d postgres -qAtc 'show data_directory' 2>/dev/null || echo /)" 2>/dev/null \
+  | tail -1)")
 
 # CPU seconds per thread of the service, grouped by name (digits dropped): which of its threads take the CPU
 threads_of() { for t in /proc/$APP_PID/task/*; do
@@ -159,21 +200,44 @@ run() { # name script with_key
       sleep 1
     done ) > "$WORK/$1-waits.txt" 2>&1 &
   local sampler=$!
-  local cpu0 log0 thr0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log"); thr0=$(threads_of)
+  # the disk under PostgreSQL's data and the kernel's dirty pages every 0.5 s, PostgreSQL's WAL and buffer-writing
+  # counters every second: matched by stalls.py against the intake's slow batches (docs/2026-12-07-feedback-tail-2.md)
+  ( end=$(( $(date +%s) + DURATION )); while [ "$(date +%s)" -lt "$end" ]; do
+      awk -v dev="$DISK" -v t="$(date +%s.%N)" '$3 == dev {d = $8 " " $10 " " $11 " " $12 " " $14 " " $19 " " $20}
+        /^Dirty:/ {dirty = $2} /^Writeback:/ {wb = $2} END {print t, d, dirty, wb, "x"}' /proc/diskstats /proc/meminfo
+      sleep 0.5
+    done ) > "$WORK/$1-io.txt" 2>&1 &
+  local iosampler=$!
+  ( for _ in $(seq 1 "$DURATION"); do
+      psql -d postgres -Atc "select extract(epoch from clock_timestamp()), w.wal_fpi, w.wal_bytes, w.wal_write,
+        w.wal_sync, w.wal_sync_time, w.wal_write_time, b.checkpoints_timed + b.checkpoints_req, b.buffers_checkpoint,
+        b.buffers_clean, b.buffers_backend, b.buffers_backend_fsync, (select count(*) from pg_ls_waldir())
+        from pg_stat_wal w, pg_stat_bgwriter b"
+      sleep 1
+    done ) > "$WORK/$1-pgio.txt" 2>&1 &
+  local pgsampler=$!
+  local cpu0 log0 thr0 wr0; cpu0=$(cpu_snapshot); log0=$(wc -l < "$WORK/app.log"); thr0=$(threads_of); wr0=$(written)
   /usr/bin/time -f "%U %S" -o "$WORK/$1-wrk-cpu.txt" env RUN_NAME=$1 \
     wrk -t$THREADS -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/$2" "http://127.0.0.1:$APP_PORT" > "$WORK/$1-wrk.txt"
-  local cpu1 thr1; cpu1=$(cpu_snapshot); thr1=$(threads_of)
+  local cpu1 thr1 wr1; cpu1=$(cpu_snapshot); thr1=$(threads_of); wr1=$(written)
   wait $pg || { cat "$WORK/$1-pgbench.txt"; echo "pgbench failed: no comparison"; exit 1; }
-  wait $sampler || true
+  wait $sampler $iosampler $pgsampler || true
   # postgres includes the backends of pgbench and of the wait sampler; "all" is the whole machine (2 cores)
   echo "CPU seconds during the run: $(paste -d' ' <(echo "$cpu0" | tr ' ' '\n') <(echo "$cpu1" | tr ' ' '\n') \
     | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s %.1f, ", n, $2 - $1}')wrk $(awk '{print $1 + $2}' \
     "$WORK/$1-wrk-cpu.txt") (machine: $(nproc) x ${DURATION} s)"
   echo "  (\"all\" less the processes named is the rest: autovacuum workers and other processes that ended during the" \
-    "run, and the kernel's own work)"
+    "run, and the kernel's own work; \"stolen\": time the VM's cores were runnable but the host ran something else)"
   echo "service CPU seconds by thread: $(thread_cpu "$thr0" "$thr1")"
+  echo "MB sent to the disk by (write_bytes, the process that dirtied the pages): $(paste -d' ' \
+    <(echo "$wr0" | tr ' ' '\n') <(echo "$wr1" | tr ' ' '\n') \
+    | awk 'NR % 2 == 1 {n = $1} NR % 2 == 0 {printf "%s%s %.0f", (NR > 2 ? ", " : ""), n, ($2 - $1) / 1e6}')"
   echo "intake batches (per writer, 5 s windows):"
-  tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
+  tail -n +"$log0" "$WORK/app.log" | grep IntakeTimings | grep -v 'slow batch' \
+    | sed -E 's/.*"message":"([^"]*)".*/  \1/' || true
+  echo "the disk and PostgreSQL around the slow batches:"
+  tail -n +"$log0" "$WORK/app.log" | grep 'slow batch' > "$WORK/$1-slow.txt" || true
+  python3 "$HERE/stalls.py" "$WORK/$1-io.txt" "$WORK/$1-pgio.txt" "$WORK/$1-slow.txt" || true
   echo "cases waiting for the duplicate sweep: $(psql -d $DB -Atc "select count(*) from duplicate_check")"
   echo "database backends by wait (samples): $(awk -F'|' '{n[$1"/"$2]+=$3} END{for (k in n) printf "%s=%d ", k, n[k]}' "$WORK/$1-waits.txt")"
   grep -E 'ACHIEVED|ACCEPTED|REFUSED|LATE|P(50|90|99|99.9)_MS|Non-2xx|Socket errors' "$WORK/$1-wrk.txt" || true

@@ -11,6 +11,9 @@ final class IntakeTimings {
 
     private static final Logger LOG = Logger.getLogger(IntakeTimings.class);
     private static final long EVERY_NANOS = 5_000_000_000L;
+    /** A batch whose writes or commit take longer than this is logged on its own, with its time (to be matched
+     * against the disk's and PostgreSQL's counters sampled by the bench). */
+    private static final long SLOW_NANOS = 25_000_000L;
 
     private final String writer;
     private long windowStart = System.nanoTime();
@@ -42,6 +45,10 @@ final class IntakeTimings {
         storeMax = Math.max(storeMax, stored - started);
         commitSum += committed - stored;
         commitMax = Math.max(commitMax, committed - stored);
+        if (stored - started > SLOW_NANOS || committed - stored > SLOW_NANOS) {
+            LOG.debugf("%s: slow batch of %d: writes %.1f ms, commit %.1f ms", writer, size, ms(stored - started),
+                    ms(committed - stored));
+        }
         if (committed - windowStart >= EVERY_NANOS) {
             LOG.debugf("%s: %d batches, %d submissions (max %d); oldest queued avg %.1f max %.1f ms;"
                     + " writes avg %.1f max %.1f ms; commit avg %.1f max %.1f ms", writer, batches, submissions,
