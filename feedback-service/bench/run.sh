@@ -60,12 +60,6 @@ KJ=(java -Xms256m -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/
 # docs/2026-12-07-feedback-band-table.md): the parameters a reload applies are set for the run with ALTER SYSTEM and
 # reset when it ends (the trap above); those that need a restart (none today) are left as the machine has them.
 # PG_DEPLOY_SETTINGS=0 runs with the machine's own settings.
-# PG_PROPOSED: settings this module needs that feedback-db.yaml does not have yet (docs/2026-12-07-feedback-tail-2.md
-# asks for them there; the yaml's own value wins once it is): min_wal_size keeps 2 GB of used WAL segment files for
-# reuse after each checkpoint, so that a burst of intake writes into recycled files instead of creating new ones
-# (PostgreSQL fills each new 16 MB file with zeros and fsyncs it while holding the WAL write lock: every commit in
-# flight waits for it).
-PG_PROPOSED=("min_wal_size=2GB")
 if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   while IFS='=' read -r name value; do
     context=$(psql -d postgres -qAtc "select context from pg_settings where name = '$name'")
@@ -74,8 +68,8 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
     else
       say "PostgreSQL: $name=$value needs a restart ($context); left as it is"
     fi
-  done < <( (sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
-    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p'; printf '%s\n' "${PG_PROPOSED[@]}") | awk -F= '!seen[$1]++')
+  done < <(sed -n '/^    parameters:/,/^  [a-z]/p' "$ROOT/deploy/k8s/base/postgres/feedback-db.yaml" \
+    | sed -n 's/^      \([a-z_]*\): "\(.*\)"$/\1=\2/p')
   # PG_EXTRA ("name=value name=value"): more settings for the run, set and reset the same way (experiments)
   for kv in ${PG_EXTRA:-}; do
     psql -d postgres -qc "alter system set ${kv%%=*} = '${kv#*=}'" && pg_reset+=("${kv%%=*}")

@@ -44,8 +44,9 @@ public final class HygieneInvariants {
 
     /**
      * The WAL kept between checkpoints ({@code max_wal_size}) within a quarter of the volume it shares with the
-     * data, and {@code shared_buffers}, where set, within a quarter of the instance's memory limit: an overlay that
-     * shrinks the volume or the memory must shrink these with it.
+     * data, the WAL kept for reuse ({@code min_wal_size}), where set, not above it, and {@code shared_buffers}, where
+     * set, within a quarter of the instance's memory limit: an overlay that shrinks the volume or the memory must
+     * shrink these with it.
      */
     private static void databaseMemoryAndDisk(Violations v, ObjectNode cluster) {
         String name = Resource.name(cluster);
@@ -56,6 +57,9 @@ public final class HygieneInvariants {
         // a missing volume size or memory limit is reported by the checks of their own
         v.require(wal.isEmpty() || volume.isEmpty() || 4 * bytes(wal) <= bytes(volume),
                 "Cluster %s: max_wal_size %s is more than a quarter of its %s volume", name, wal, volume);
+        String kept = parameters.path("min_wal_size").asText();
+        v.require(kept.isEmpty() || wal.isEmpty() || bytes(kept) <= bytes(wal),
+                "Cluster %s: min_wal_size %s is more than its max_wal_size %s", name, kept, wal);
         String buffers = parameters.path("shared_buffers").asText();
         String memory = cluster.path("spec").path("resources").path("limits").path("memory").asText();
         v.require(buffers.isEmpty() || memory.isEmpty() || 4 * bytes(buffers) <= bytes(memory),

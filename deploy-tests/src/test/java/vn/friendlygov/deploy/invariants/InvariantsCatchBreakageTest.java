@@ -127,6 +127,9 @@ class InvariantsCatchBreakageTest {
         assertViolation("Cluster criteria-db: shared_buffers 1GB is more than a quarter of its 2Gi memory limit",
                 r -> r.find("Cluster", "criteria-db").orElseThrow().with("spec").with("postgresql")
                         .with("parameters").put("shared_buffers", "1GB"));
+        assertViolation("Cluster feedback-db: min_wal_size 2GB is more than its max_wal_size 1GB",
+                r -> r.find("Cluster", "feedback-db").orElseThrow().with("spec").with("postgresql")
+                        .with("parameters").put("max_wal_size", "1GB"));
         assertViolation("Cluster evidence-db sets no max_wal_size", r -> r.find("Cluster", "evidence-db")
                 .orElseThrow().with("spec").with("postgresql").with("parameters").remove("max_wal_size"));
     }
