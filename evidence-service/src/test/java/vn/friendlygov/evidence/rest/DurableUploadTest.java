@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.evidence.Fixtures;
@@ -51,22 +52,23 @@ class DurableUploadTest {
 
         @Override
         protected void force(FileChannel file) throws IOException {
-            fileEntered.countDown();
-            hold(holdFile);
-            if (failFile) {
-                throw new IOException("the disk refused the flush (test)");
-            }
+            gate(fileEntered, holdFile, () -> failFile);
             super.force(file);
         }
 
         @Override
         protected void forceDirectory(Path directory) throws IOException {
-            directoryEntered.countDown();
-            hold(holdDirectory);
-            if (failDirectory) {
+            gate(directoryEntered, holdDirectory, () -> failDirectory);
+            super.forceDirectory(directory);
+        }
+
+        /** Tells the test the flush began, waits while it is held, then fails it if asked to. */
+        private static void gate(CountDownLatch entered, CountDownLatch held, BooleanSupplier fail) throws IOException {
+            entered.countDown();
+            hold(held);
+            if (fail.getAsBoolean()) {
                 throw new IOException("the disk refused the flush (test)");
             }
-            super.forceDirectory(directory);
         }
 
         private static void hold(CountDownLatch latch) throws IOException {
