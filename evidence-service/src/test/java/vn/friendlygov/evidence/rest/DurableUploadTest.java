@@ -95,18 +95,21 @@ class DurableUploadTest {
                 .when().post("/api/v1/tasks/" + task.id + "/evidence").then().extract().statusCode();
     }
 
+    /** The upload failed and left no evidence record and no stored-file row. */
+    private static void assertRefusedWithoutRecord(Task task, byte[] pdf) {
+        assertEquals(500, submit(task, pdf));
+        assertEquals(0L, Fixtures.evidenceCount(task.id));
+        assertEquals(0L, storedRows(Fixtures.sha256(pdf)));
+    }
+
     @Test
     void aFailedFlushOfTheFileLeavesNoRecordAndNoFile() throws Exception {
-        ControlledFlush flush = install();
-        flush.failFile = true;
+        install().failFile = true;
         Task task = new Task().publish();
         byte[] pdf = Fixtures.pdf("không ghi được " + task.id);
         List<Path> incomingBefore = incoming();
 
-        assertEquals(500, submit(task, pdf));
-
-        assertEquals(0L, Fixtures.evidenceCount(task.id));
-        assertEquals(0L, storedRows(Fixtures.sha256(pdf)));
+        assertRefusedWithoutRecord(task, pdf);
         assertFalse(Files.exists(EvidenceUploadTest.blobPath(Fixtures.sha256(pdf))), "never moved into the store");
         assertEquals(incomingBefore, incoming(), "its temporary file is removed");
     }
@@ -118,10 +121,7 @@ class DurableUploadTest {
         Task task = new Task().publish();
         byte[] pdf = Fixtures.pdf("tên chưa lưu " + task.id);
 
-        assertEquals(500, submit(task, pdf));
-
-        assertEquals(0L, Fixtures.evidenceCount(task.id));
-        assertEquals(0L, storedRows(Fixtures.sha256(pdf)));
+        assertRefusedWithoutRecord(task, pdf);
         flush.failDirectory = false;
         sweeper.sweep(Duration.ZERO);
         assertFalse(Files.exists(EvidenceUploadTest.blobPath(Fixtures.sha256(pdf))));
