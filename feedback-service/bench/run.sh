@@ -74,6 +74,11 @@ if [ "${PG_DEPLOY_SETTINGS:-1}" = 1 ]; then
   for kv in ${PG_EXTRA:-}; do
     psql -d postgres -qc "alter system set ${kv%%=*} = '${kv#*=}'" && pg_reset+=("${kv%%=*}")
   done
+  # autovacuum as in the deployment (CloudNativePG keeps PostgreSQL's default, on); a machine may turn it off
+  # (this one does, conf.d/90-ci.conf), which would spare the run the vacuum of the hot tables production pays
+  if [ "$(psql -d postgres -qAtc 'show autovacuum')" != on ]; then
+    psql -d postgres -qc "alter system set autovacuum = on" && pg_reset+=(autovacuum)
+  fi
   # measurement only: the time of each WAL write and fsync in pg_stat_wal (a clock read per call)
   psql -d postgres -qc "alter system set track_wal_io_timing = on" && pg_reset+=(track_wal_io_timing)
   psql -d postgres -qAtc "select pg_reload_conf()" > /dev/null
