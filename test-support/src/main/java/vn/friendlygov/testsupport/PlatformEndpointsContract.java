@@ -25,26 +25,23 @@ public abstract class PlatformEndpointsContract {
     @Inject
     JWTParser parser;
 
+    private static final String UNIT = "VP";
+    private static final String WARD = "platform-ward";
+
     private final String protectedPath;
     private final String authorisedRole;
 
     /**
      * @param protectedPath a GET of this service that needs a bearer token (any answer but 401/403 for
      *     {@code authorisedRole})
-     * @param authorisedRole a role that may call it; the tokens carry it with {@link #unit()} and {@link #ward()}
+     * @param authorisedRole a role that may call it; the tokens carry it with unit {@code VP} of ward
+     *     {@code platform-ward}
      */
     protected PlatformEndpointsContract(String protectedPath, String authorisedRole) {
         this.protectedPath = protectedPath;
         this.authorisedRole = authorisedRole;
     }
 
-    protected String unit() {
-        return "VP";
-    }
-
-    protected String ward() {
-        return "platform-ward";
-    }
 
     @Test
     void readinessIsUpAndCoversTheDatabaseAndKafka() {
@@ -78,7 +75,7 @@ public abstract class PlatformEndpointsContract {
 
     @Test
     void verifiedTokensAreRememberedAndAlteredOnesStillRefused() throws Exception {
-        String token = TestTokens.token(authorisedRole, unit(), ward());
+        String token = TestTokens.token(authorisedRole, UNIT, WARD);
         int allowed = given().auth().oauth2(token).when().get(protectedPath).then().extract().statusCode();
         assertNotEquals(401, allowed);
         assertNotEquals(403, allowed);
@@ -94,7 +91,7 @@ public abstract class PlatformEndpointsContract {
         given().auth().oauth2(forged).when().get(protectedPath).then().statusCode(401);
         given().auth().oauth2(token.substring(0, token.length() - 2)).when().get(protectedPath).then()
                 .statusCode(401);
-        given().auth().oauth2(TestTokens.foreignToken(authorisedRole, unit(), ward())).when().get(protectedPath)
+        given().auth().oauth2(TestTokens.foreignToken(authorisedRole, UNIT, WARD)).when().get(protectedPath)
                 .then().statusCode(401);
         assertEquals(allowed, given().auth().oauth2(token).when().get(protectedPath).then().extract().statusCode());
     }

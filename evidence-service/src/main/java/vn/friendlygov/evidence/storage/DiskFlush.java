@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The disk flushes an upload needs before its record may commit (its file, then the directory entry of its new
@@ -23,12 +21,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class DiskFlush {
 
-    private static final ThreadPoolExecutor FLUSHES = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "evidence-flush");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
+    private static final ThreadPoolExecutor FLUSHES = IoThreads.pool("evidence-flush");
 
     /** A flush to run. */
     @FunctionalInterface

@@ -27,9 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.friendlygov.common.problem.Problem;
@@ -42,6 +40,7 @@ import vn.friendlygov.evidence.service.MediaTypeDetector;
 import vn.friendlygov.evidence.service.PhotoMetadata;
 import vn.friendlygov.evidence.storage.BlobStore;
 import vn.friendlygov.evidence.storage.DiskFlush;
+import vn.friendlygov.evidence.storage.IoThreads;
 
 /**
  * Receives a multipart submission in one pass over the request body: every file part is hashed (SHA-256) while it is
@@ -68,12 +67,7 @@ public class UploadReceiver {
      * Runs background writes and flushes; when all threads are busy an upload writes on its own thread and a flush is
      * skipped (the final one catches up).
      */
-    private static final ThreadPoolExecutor IO = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "evidence-upload-io");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
+    private static final ThreadPoolExecutor IO = IoThreads.pool("evidence-upload-io");
 
     private final EvidenceConfig config;
     private final MediaTypeDetector detector;
