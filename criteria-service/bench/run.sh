@@ -13,7 +13,17 @@ DURATION=${DURATION:-30s}
 WARDS=${WARDS:-100}
 DB=bench_criteria
 WORK=$(mktemp -d)
-trap 'kill "${APP_PID:-}" 2>/dev/null && wait "${APP_PID:-}" 2>/dev/null; rm -rf "$WORK"; [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1' EXIT
+# The bench's own exit status is kept: under `set -e` a failing command in the trap (`wait` returns the service's
+# 143 after SIGTERM) would end the trap early with that status, leaving the work directory and the database behind.
+cleanup() {
+  local status=$?
+  set +e
+  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; fi
+  rm -rf "$WORK"
+  [ -n "${KEEP_DB:-}" ] || psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB with (force)" >/dev/null 2>&1
+  exit "$status"
+}
+trap cleanup EXIT
 
 if [ ! -f criteria-service/target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q -ntp package -DskipTests -pl criteria-service -am
