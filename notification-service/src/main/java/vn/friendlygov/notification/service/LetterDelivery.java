@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import vn.friendlygov.common.text.VietnameseText;
-import vn.friendlygov.notification.config.NotificationConfig;
 import vn.friendlygov.notification.delivery.Attachment;
 import vn.friendlygov.notification.delivery.Channel;
 import vn.friendlygov.notification.delivery.OutgoingMessage;
@@ -44,15 +43,15 @@ public class LetterDelivery {
     private final EntityManager em;
     private final Messages messages;
     private final LetterService letters;
-    private final NotificationConfig config;
+    private final Letterhead letterhead;
     private final ObjectMapper mapper;
 
-    public LetterDelivery(EntityManager em, Messages messages, LetterService letters, NotificationConfig config,
+    public LetterDelivery(EntityManager em, Messages messages, LetterService letters, Letterhead letterhead,
             ObjectMapper mapper) {
         this.em = em;
         this.messages = messages;
         this.letters = letters;
-        this.config = config;
+        this.letterhead = letterhead;
         this.mapper = mapper;
     }
 
@@ -84,15 +83,16 @@ public class LetterDelivery {
     }
 
     Messages.Content content(Letter l, long round) {
-        String place = config.wardNames().getOrDefault(l.ward, l.ward);
+        Letterhead.Issuer issuer = letterhead.of(l.ward);
+        String committee = issuer.committee();
         String number = l.numberAndSymbol();
         String date = DMY.format(l.issuedOn);
-        String subject = title(l) + " số " + number + " của Ủy ban nhân dân phường " + place;
+        String subject = title(l) + " số " + number + " của " + committee;
         String text = "Kính gửi: " + l.recipientName + "\n\n"
-                + "Ủy ban nhân dân phường " + place + " trân trọng gửi " + title(l).toLowerCase(VI) + " số " + number
+                + committee + " trân trọng gửi " + title(l).toLowerCase(VI) + " số " + number
                 + " ngày " + date + " (tệp PDF đính kèm).\n\n" + l.body;
         String html = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"></head><body>"
-                + "<p>Kính gửi: " + Html.escape(l.recipientName) + "</p><p>Ủy ban nhân dân phường " + Html.escape(place)
+                + "<p>Kính gửi: " + Html.escape(l.recipientName) + "</p><p>" + Html.escape(committee)
                 + " trân trọng gửi " + Html.escape(title(l).toLowerCase(VI)) + " số " + Html.escape(number) + " ngày "
                 + date + " (tệp PDF đính kèm).</p><p>" + Html.escape(l.body).replace("\n", "<br>")
                 + "</p></body></html>";
@@ -102,9 +102,9 @@ public class LetterDelivery {
         params.put("date", date);
         params.put("heading", title(l));
         // a text message cannot carry the letter: it says the letter exists and where to collect the original
-        params.put(SmsSender.TEXT, "Kính gửi " + l.recipientName + ": Ủy ban nhân dân phường " + place
-                + " đã ban hành " + title(l).toLowerCase(VI) + " số " + number + " ngày " + date
-                + ". Bản chính xin nhận tại Ủy ban nhân dân phường.");
+        params.put(SmsSender.TEXT, "Kính gửi " + l.recipientName + ": " + committee + " đã ban hành "
+                + title(l).toLowerCase(VI) + " số " + number + " ngày " + date
+                + ". Bản chính xin nhận tại Ủy ban nhân dân " + issuer.kindLower() + ".");
         try {
             return new Messages.Content("LETTER:" + l.id + ":" + round, KIND, subject, text, html, mapper.writeValueAsString(params));
         } catch (JsonProcessingException e) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
-import vn.friendlygov.notification.config.NotificationConfig;
 import vn.friendlygov.notification.letter.Letter;
 import vn.friendlygov.notification.letter.LetterKind;
 import vn.friendlygov.notification.letter.LetterPdf;
@@ -23,12 +22,12 @@ public class LetterService {
     static final String SYSTEM = "notification-service";
 
     private final EntityManager em;
-    private final NotificationConfig config;
+    private final Letterhead letterhead;
     private final Clock clock;
 
-    public LetterService(EntityManager em, NotificationConfig config, Clock clock) {
+    public LetterService(EntityManager em, Letterhead letterhead, Clock clock) {
         this.em = em;
-        this.config = config;
+        this.letterhead = letterhead;
         this.clock = clock;
     }
 
@@ -120,13 +119,13 @@ public class LetterService {
     }
 
     public byte[] pdf(Letter l) {
-        String place = config.wardNames().getOrDefault(l.ward, l.ward);
+        Letterhead.Issuer issuer = letterhead.of(l.ward);
         LocalDate date = l.issuedOn != null ? l.issuedOn
                 : OffsetDateTime.now(clock).atZoneSameInstant(HolidayCalendar.ZONE).toLocalDate();
         String number = l.number == null ? "Số:      /" + LetterKind.valueOf(l.kind).symbol()
                 : "Số: " + l.number + "/" + l.symbol;
-        return LetterPdf.render(new LetterPdf.Content("ỦY BAN NHÂN DÂN", "PHƯỜNG " + LetterPdf.upper(place), number,
-                placeAndDate(place, date),
+        return LetterPdf.render(new LetterPdf.Content("ỦY BAN NHÂN DÂN", issuer.upper(), number,
+                placeAndDate(issuer.name(), date),
                 LetterKind.valueOf(l.kind).heading(), "Kính gửi: " + l.recipientName, l.recipientAddress, l.body,
                 "TM. ỦY BAN NHÂN DÂN", l.signerTitle, l.signerName));
     }
