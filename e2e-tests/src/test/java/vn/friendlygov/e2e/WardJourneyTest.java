@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -15,6 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,5 +159,31 @@ class WardJourneyTest {
                 .then().statusCode(200)
                 .body("find { it.code == 'FEEDBACK_COLLECTION_WEEKLY' }.periods.findAll { it.status == 'MET' }.size()",
                         greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    void aCommuneInTheCitysRegistryIssuesItsLettersAsACommune() throws IOException {
+        String commune = "tan-tien";
+        given().auth().oauth2(TestTokens.token("admin", null, null)).contentType(ContentType.JSON)
+                .body("{\"kind\":\"XA\",\"name\":\"Tân Tiến\",\"province\":\"Thành phố Hải Phòng\"}")
+                .when().put(criteria.url("/api/v1/wards/" + commune)).then().statusCode(201);
+        String officer = TestTokens.token("officer", "VP", commune);
+        String letter = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(Map.of("kind", "THANKS", "recipientName", "Bà Lê Thị Mận", "body", "Xin trân trọng cảm ơn Bà."))
+                .when().post(notification.url("/api/v1/letters")).then().statusCode(201).extract().path("id");
+
+        // the registry's event crosses the broker; until it arrives the letter would say "PHƯỜNG"
+        await().atMost(Duration.ofSeconds(60)).until(() -> pdfText(officer, letter).contains("XÃ TÂN TIẾN"));
+        String text = pdfText(officer, letter);
+        assertTrue(text.contains("Tân Tiến, ngày"), text);
+        assertFalse(text.contains("PHƯỜNG"), text);
+    }
+
+    static String pdfText(String token, String letter) throws IOException {
+        byte[] pdf = given().auth().oauth2(token).when().get(notification.url("/api/v1/letters/" + letter + "/pdf"))
+                .then().statusCode(200).extract().asByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 }
