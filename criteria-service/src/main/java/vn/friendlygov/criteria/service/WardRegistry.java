@@ -76,6 +76,9 @@ public class WardRegistry {
             throw ProblemException.invalid("name", "the name without \"" + p.kind().label() + "\", e.g. \""
                     + name.substring(prefix.length()).strip() + "\": the kind is printed before it");
         }
+        // PUTs of one ward one after the other: two first registrations must not both insert
+        Ward.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "ward-registry:" + code).getSingleResult();
         Ward w = Ward.findById(code);
         boolean created = w == null;
         if (created) {

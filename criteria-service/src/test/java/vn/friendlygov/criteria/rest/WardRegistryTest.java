@@ -13,7 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.friendlygov.common.outbox.OutboxEvent;
@@ -130,6 +134,34 @@ class WardRegistryTest {
                 .body("code", hasItem("an-hung"));
         given().auth().oauth2(CITY_ADMIN).when().get("/api/v1/wards/nowhere").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void twoFirstRegistrationsAtOnceMakeOneWardAndTwoVersions() throws Exception {
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String name : List.of("Nam Sơn", "Bắc Sơn")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return put(CITY_ADMIN, "son-registry", "{\"kind\":\"XA\",\"name\":\"" + name + "\"}", null)
+                            .extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (var a : answers) {
+                codes.add(a.get());
+            }
+            codes.sort(null);
+            assertEquals(List.of(200, 201), codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, ward("son-registry").version);
+        assertEquals(2L, QuarkusTransaction.requiringNew()
+                .call(() -> WardHistoryEntry.count("wardCode", "son-registry")));
     }
 
     private static Ward ward(String code) {
