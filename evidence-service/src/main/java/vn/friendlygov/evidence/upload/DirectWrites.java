@@ -42,11 +42,6 @@ final class DirectWrites {
         return new DirectWrites(buffered, direct);
     }
 
-    /** Only buffered writes (a filesystem that refuses direct ones, and tests). */
-    static DirectWrites buffered(FileChannel buffered) {
-        return new DirectWrites(buffered, null);
-    }
-
     /** Whether whole blocks are still written directly. */
     boolean direct() {
         return direct != null;
