@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
  * {@code fsync} has next to nothing left to write back), the partial blocks at either end of a piece through the
  * ordinary, buffered channel. The copy into the page cache was 82 % of the writer thread's CPU in the service
  * (docs/2026-12-03-evidence-throughput.md, fifth round). A piece whose memory is not aligned like its place in the
- * file, a filesystem that refuses {@code O_DIRECT} (tmpfs, some network filesystems) and a direct write that fails
- * all go through the buffered channel, as before. Durability is unchanged: the file's {@code fsync} covers the bytes
- * written either way (it flushes the disk's cache, where a direct write may still be).
+ * file, a filesystem that refuses {@code O_DIRECT} (tmpfs before Linux 6.6, some network filesystems) and a direct
+ * write that fails all go through the buffered channel, as before. Durability is unchanged: the file's {@code fsync}
+ * covers the bytes written either way (it flushes the disk's cache, where a direct write may still be).
  */
 final class DirectWrites {
 
@@ -52,7 +52,8 @@ final class DirectWrites {
         long end = position + bytes.remaining();
         long from = (position + BLOCK - 1) / BLOCK * BLOCK;
         long to = end / BLOCK * BLOCK;
-        if (direct == null || to <= from || !bytes.isDirect() || bytes.alignmentOffset(bytes.position(), BLOCK) != position % BLOCK) {
+        if (direct == null || to <= from || !bytes.isDirect()
+                || bytes.alignmentOffset(bytes.position(), BLOCK) != position % BLOCK) {
             writeFully(buffered, bytes, position);
             return;
         }

@@ -102,8 +102,9 @@ class EvidenceUploadTest {
     @Test
     void aLargeFileEndingInsideABlockIsStoredAndServedByteForByte() throws Exception {
         Task task = new Task().publish();
-        // over 1 MiB (written on the background writer, whole blocks directly) and not a multiple of 4 KiB
-        byte[] pdf = Arrays.copyOf(Fixtures.pdf("lớn " + task.id), 4 * 1024 * 1024 + 1234); // under the tests' 5 MiB limit
+        // over 1 MiB (written on the background writer, whole blocks directly), under the tests' 5 MiB limit, and
+        // not a multiple of 4 KiB
+        byte[] pdf = Arrays.copyOf(Fixtures.pdf("lớn " + task.id), 4 * 1024 * 1024 + 1234);
         for (int i = 4096; i < pdf.length; i++) {
             pdf[i] = (byte) (i * 31 + (i >> 12));
         }

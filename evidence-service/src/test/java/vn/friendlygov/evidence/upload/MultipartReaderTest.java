@@ -69,7 +69,8 @@ class MultipartReaderTest {
                 public void data(Chunk chunk, int offset, int length) {
                     first = first == null ? chunk : first;
                     // the part's first bytes land where its headers ended: only its first chunk may be off
-                    if (chunk != first && chunk.buffer().alignmentOffset(offset, Chunk.ALIGN) != position % Chunk.ALIGN) {
+                    int inMemory = chunk.buffer().alignmentOffset(offset, Chunk.ALIGN);
+                    if (chunk != first && inMemory != position % Chunk.ALIGN) {
                         misplaced.add(position + "+" + length);
                     }
                     position += length;
