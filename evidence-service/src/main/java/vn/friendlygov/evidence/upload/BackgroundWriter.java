@@ -3,7 +3,6 @@ package vn.friendlygov.evidence.upload;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes a file on a thread of its own while the caller goes on with the next bytes (hashing them): the two costs
  * overlap instead of adding up. The bytes are not copied: the writer holds the reader's {@link Chunk} (a direct
- * buffer, written by the kernel straight from it) until its slice is written. Memory is bounded: at most
- * {@link #QUEUED} slices wait, each within one chunk. When no thread is available the bytes are written by the
- * caller, as before.
+ * buffer, written by the kernel straight from it, its whole blocks by the disk: {@link DirectWrites}) until its slice
+ * is written. Memory is bounded: at most {@link #QUEUED} slices wait, each within one chunk. When no thread is
+ * available the bytes are written by the caller, as before.
  */
 final class BackgroundWriter {
 
@@ -27,13 +26,17 @@ final class BackgroundWriter {
 
     private static final Slice END = new Slice(null, null);
 
-    private final FileChannel channel;
+    private final DirectWrites out;
     private final ArrayBlockingQueue<Slice> full = new ArrayBlockingQueue<>(QUEUED + 1);
     private final Future<?> task;
     private volatile IOException failure;
+    /** Where the next slice goes in the file; used by the one thread that writes (the writer's, or the caller's). */
+    private long position;
 
-    BackgroundWriter(FileChannel channel, ExecutorService pool) {
-        this.channel = channel;
+    /** Writes into {@code out} from {@code position} on. */
+    BackgroundWriter(DirectWrites out, long position, ExecutorService pool) {
+        this.out = out;
+        this.position = position;
         Future<?> started;
         try {
             started = pool.submit(this::run);
@@ -46,7 +49,7 @@ final class BackgroundWriter {
     /** Bytes {@code [off, off + len)} of {@code chunk}, which is retained until they are written. */
     void write(Chunk chunk, int off, int len) throws IOException {
         if (task == null) {
-            writeFully(chunk.slice(off, len));
+            writeAt(chunk.slice(off, len));
             return;
         }
         chunk.retain();
@@ -61,6 +64,7 @@ final class BackgroundWriter {
     /** Waits until every byte given is written. */
     void finish() throws IOException {
         if (task == null) {
+            out.close();
             return;
         }
         hand(END);
@@ -71,6 +75,8 @@ final class BackgroundWriter {
             throw new InterruptedIOException("interrupted while writing an upload");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            out.close();
         }
         if (failure != null) {
             throw failure;
@@ -86,6 +92,7 @@ final class BackgroundWriter {
             full.clear();
             task.cancel(true);
         }
+        out.close();
     }
 
     private void run() {
@@ -95,7 +102,7 @@ final class BackgroundWriter {
                 if (slice == END) {
                     return;
                 }
-                writeFully(slice.bytes());
+                writeAt(slice.bytes());
                 slice.chunk().release();
             }
         } catch (IOException e) {
@@ -121,9 +128,9 @@ final class BackgroundWriter {
         }
     }
 
-    private void writeFully(ByteBuffer buffer) throws IOException {
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
-        }
+    private void writeAt(ByteBuffer bytes) throws IOException {
+        int length = bytes.remaining();
+        out.write(bytes, position);
+        position += length;
     }
 }

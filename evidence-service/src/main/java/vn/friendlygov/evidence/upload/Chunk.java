@@ -15,6 +15,11 @@ final class Chunk {
 
     /** 512 KiB: large writes, few hand-overs; a large upload holds at most a few of them (reader and writer queue). */
     static final int SIZE = 512 * 1024;
+    /**
+     * Every chunk starts at a multiple of this in memory, so that a file's block-aligned bytes can be written from it
+     * with {@code O_DIRECT} ({@link DirectWrites}); the reader places a part's bytes accordingly.
+     */
+    static final int ALIGN = 4096;
     /** Free buffers kept for the next uploads (16 MiB); more are left to the garbage collector. */
     private static final int POOLED = 32;
     private static final ConcurrentLinkedQueue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
@@ -31,7 +36,7 @@ final class Chunk {
     static Chunk take() {
         ByteBuffer b = FREE.poll();
         if (b == null) {
-            b = ByteBuffer.allocateDirect(SIZE);
+            b = ByteBuffer.allocateDirect(SIZE + ALIGN - 1).alignedSlice(ALIGN); // at least SIZE bytes
         } else {
             FREE_COUNT.decrementAndGet();
             b.clear();

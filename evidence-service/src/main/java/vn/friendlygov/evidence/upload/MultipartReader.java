@@ -63,6 +63,8 @@ public final class MultipartReader {
     private int pos;
     private int end;
     private boolean eof;
+    /** Inside a part's data: how many of its bytes were handed out so far. -1 outside. */
+    private long handed = -1;
 
     public MultipartReader(ReadableByteChannel in, String boundary) {
         this.in = in;
@@ -150,6 +152,7 @@ public final class MultipartReader {
 
     /** Part data up to the next delimiter; leaves {@code pos} just after the delimiter. */
     private void body(Parts parts) throws IOException {
+        handed = 0;
         while (true) {
             int found = find();
             if (found >= 0) {
@@ -157,6 +160,7 @@ public final class MultipartReader {
                     parts.data(chunk, pos, found - pos);
                 }
                 pos = found + delimiter.length;
+                handed = -1;
                 return;
             }
             if (eof) {
@@ -166,6 +170,7 @@ public final class MultipartReader {
             int safe = end - delimiter.length + 1;
             if (safe > pos) {
                 parts.data(chunk, pos, safe - pos);
+                handed += safe - pos;
                 pos = safe;
             }
             compactAndRead();
@@ -252,15 +257,18 @@ public final class MultipartReader {
     /**
      * Reads more of the body, filling the chunk. Bytes before {@code pos} are done with; they may still be held by a
      * consumer (a slice waiting to be written), so they are never overwritten: the unread rest moves to a new chunk
-     * instead (a few bytes: at most a delimiter's length of part data, or a header line).
+     * instead (a few bytes: at most a delimiter's length of part data, or a header line). Inside a part's data they
+     * move to where their place in the part falls within a {@link Chunk#ALIGN} block, so that the part's whole
+     * blocks lie at aligned addresses and can be written with {@code O_DIRECT} ({@link DirectWrites}).
      */
     private void compactAndRead() throws IOException {
-        if (pos > 0) {
+        int at = handed < 0 ? 0 : (int) (handed % Chunk.ALIGN);
+        if (pos != at) {
             Chunk next = Chunk.take();
             ByteBuffer nb = next.buffer();
-            nb.put(0, buf, pos, end - pos);
-            end -= pos;
-            pos = 0;
+            nb.put(at, buf, pos, end - pos);
+            end = at + end - pos;
+            pos = at;
             chunk.release();
             chunk = next;
             buf = nb;

@@ -298,7 +298,8 @@ public class UploadReceiver {
                 }
             }
             if (background == null && size > BACKGROUND_WRITE_FROM) {
-                background = new BackgroundWriter(channel, IO);
+                // from here on positional writes; the bytes so far were written at the channel's own position
+                background = new BackgroundWriter(DirectWrites.open(temp, channel), size - len, IO);
             }
             if (background != null) {
                 background.write(chunk, off, len); // not copied; written while the next bytes are hashed

@@ -100,6 +100,28 @@ class EvidenceUploadTest {
     }
 
     @Test
+    void aLargeFileEndingInsideABlockIsStoredAndServedByteForByte() throws Exception {
+        Task task = new Task().publish();
+        // over 1 MiB (written on the background writer, whole blocks directly), under the tests' 5 MiB limit, and
+        // not a multiple of 4 KiB
+        byte[] pdf = Arrays.copyOf(Fixtures.pdf("lớn " + task.id), 4 * 1024 * 1024 + 1234);
+        for (int i = 4096; i < pdf.length; i++) {
+            pdf[i] = (byte) (i * 31 + (i >> 12));
+        }
+        String id = Fixtures.as("officer", "VHXH").multiPart("kind", "DOCUMENT").multiPart("title", "Hồ sơ lớn")
+                .multiPart("files", "hồ sơ lớn.pdf", pdf, "application/octet-stream")
+                .when().post("/api/v1/tasks/" + task.id + "/evidence").then().statusCode(201)
+                .body("files[0].sha256", equalTo(Fixtures.sha256(pdf)))
+                .body("files[0].mediaType", equalTo("application/pdf"))
+                .extract().path("id");
+        assertArrayEquals(pdf, Files.readAllBytes(blobPath(Fixtures.sha256(pdf))));
+        String href = Fixtures.as("reviewer", null).when().get("/api/v1/evidence/" + id).then().statusCode(200)
+                .extract().path("files[0].href");
+        assertArrayEquals(pdf, Fixtures.as("reviewer", null).when().get(href).then().statusCode(200)
+                .extract().asByteArray());
+    }
+
+    @Test
     void downloadsKeepTheTypeAndTheVietnameseNameAndServeRanges() {
         Task task = new Task().publish();
         byte[] pdf = Fixtures.pdf("biên bản " + task.id);

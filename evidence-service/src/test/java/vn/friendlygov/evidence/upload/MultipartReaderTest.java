@@ -48,6 +48,43 @@ class MultipartReaderTest {
     }
 
     @Test
+    void afterItsFirstChunkAPartLiesInMemoryAlignedLikeInItsFile() throws IOException {
+        byte[] file = new byte[3_000_000];
+        new SplittableRandom(8).nextBytes(file);
+        byte[] body = body(List.of(new Part("form-data; name=\"a\"", "x".getBytes(StandardCharsets.US_ASCII)),
+                new Part("form-data; name=\"files\"; filename=\"lớn.pdf\"", file)));
+        for (int networkChunk : new int[] {7, 65_536, 100_000}) {
+            List<String> misplaced = new ArrayList<>();
+            new MultipartReader(new Chunked(body, networkChunk), BOUNDARY).read(new MultipartReader.Parts() {
+                long position;
+                Chunk first;
+
+                @Override
+                public void start(MultipartReader.PartHeaders headers) {
+                    position = 0;
+                    first = null;
+                }
+
+                @Override
+                public void data(Chunk chunk, int offset, int length) {
+                    first = first == null ? chunk : first;
+                    // the part's first bytes land where its headers ended: only its first chunk may be off
+                    int inMemory = chunk.buffer().alignmentOffset(offset, Chunk.ALIGN);
+                    if (chunk != first && inMemory != position % Chunk.ALIGN) {
+                        misplaced.add(position + "+" + length);
+                    }
+                    position += length;
+                }
+
+                @Override
+                public void end() {
+                }
+            });
+            assertEquals(List.of(), misplaced, "network chunk " + networkChunk);
+        }
+    }
+
+    @Test
     void aPreambleAndAnEpilogueAreIgnored() throws IOException {
         byte[] body = ("This is the preamble.\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1"
                 + "\r\n--" + BOUNDARY + "--\r\nepilogue").getBytes(StandardCharsets.US_ASCII);
