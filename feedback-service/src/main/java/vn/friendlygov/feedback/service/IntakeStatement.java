@@ -16,10 +16,11 @@ import vn.friendlygov.feedback.intake.Feedback;
  * A batch of intake written by ONE statement: the idempotency claims, the cases whose claim was free (or that came
  * without a key), their audit rows, their places in the duplicate-check queue and their events, as data-modifying
  * CTEs over arrays (one array per column). One round trip and one execution per batch, whatever its size, where a
- * statement per table (each cut by the driver into multi-row inserts of 1, 2, 4… rows) cost the writer and its
- * backend a dozen executions and five round trips for the usual batch of 2–6 submissions
- * (docs/2026-12-08-feedback-intake-cpu-2.md). A claim already taken (by an earlier request, or a concurrent one
- * whose commit the insert waits for) is skipped, and so are its case and that case's rows.
+ * statement per table (each cut by the driver into multi-row inserts of 1, 2, 4… rows) took up to nine executions
+ * and five round trips for the usual batch of 1–3 submissions: less CPU in the intake writers; PostgreSQL's cost
+ * is the rows' and stays the same (docs/2026-12-08-feedback-intake-cpu-2.md). A claim already taken (by an earlier
+ * request, or a concurrent one whose commit the insert waits for) is skipped, and so are its case and that case's
+ * rows.
  */
 final class IntakeStatement {
 
