@@ -17,12 +17,35 @@ public class TrackingCodes {
 
     private final SecureRandom random = new SecureRandom();
 
+    /** 31^8 codes, fewer than the 2^40 values of five random bytes. */
+    private static final long CODES = pow(ALPHABET.length(), LENGTH);
+
     public String next() {
+        // one draw of 40 bits per code (redrawn when not below 31^8, 22 % of the time, so every code is equally
+        // likely) instead of one per character: each draw from the shared SecureRandom is a synchronised call
+        byte[] b = new byte[5];
+        long n;
+        do {
+            random.nextBytes(b);
+            n = 0;
+            for (byte x : b) {
+                n = n << 8 | (x & 0xFF);
+            }
+        } while (n >= CODES);
         char[] c = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            c[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+            c[i] = ALPHABET.charAt((int) (n % ALPHABET.length()));
+            n /= ALPHABET.length();
         }
         return new String(c);
+    }
+
+    private static long pow(int base, int exponent) {
+        long p = 1;
+        for (int i = 0; i < exponent; i++) {
+            p *= base;
+        }
+        return p;
     }
 
     /** What a citizen typed or said ("abcd-2345", "ABCD 2345") as stored, or null when it cannot be a code. */

@@ -7,6 +7,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.friendlygov.feedback.config.FeedbackConfig;
@@ -33,6 +34,7 @@ public class Open311Keys {
     }
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
+    private final Set<String> reloading = ConcurrentHashMap.newKeySet();
     private final TransactionSynchronizationRegistry registry;
     private final long ttlNanos;
 
@@ -48,9 +50,21 @@ public class Open311Keys {
         String hash = Open311Client.hash(apiKey);
         Entry e = byHash.get(hash);
         long now = System.nanoTime();
-        if (e != null && now - e.loadedAt() <= ttlNanos) {
+        if (e != null && (now - e.loadedAt() <= ttlNanos || !reloading.add(hash))) {
+            // fresh, or expired and being read again by another request: at 1,000 submissions/s every request in
+            // flight used to read it at once, a query each
             return Optional.of(e.client());
         }
+        try {
+            return load(hash, now);
+        } finally {
+            if (e != null) {
+                reloading.remove(hash);
+            }
+        }
+    }
+
+    private Optional<Client> load(String hash, long now) {
         Optional<Client> found = QuarkusTransaction.joiningExisting().call(() -> Open311Client.byHash(hash)
                 .map(c -> new Client(c.id, c.name, c.ward)));
         found.ifPresentOrElse(c -> byHash.put(hash, new Entry(c, now)), () -> byHash.remove(hash));

@@ -10,19 +10,12 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.Session;
 import vn.friendlygov.common.db.BatchedDelete;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
@@ -32,7 +25,7 @@ import vn.friendlygov.feedback.config.FeedbackConfig;
  * The {@code Idempotency-Key} ledger. {@link #claim} inserts the key first ({@code on conflict do nothing}): a
  * concurrent retry waits on the row lock until the first attempt commits and then replays its answer, so two
  * cases are never made. The same key with a different request is refused (400, naming Idempotency-Key). The public
- * doors claim their keys inside their submission's batch instead ({@link #claimFor}, {@link #claimAll}).
+ * doors claim their keys inside their submission's batch instead ({@link #claimFor}, {@link IntakeService#storeAll(List, List, List, List)}).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -103,35 +96,6 @@ public class Idempotency {
             throw ProblemException.invalid("Idempotency-Key", "1 to " + MAX_KEY_LENGTH + " characters");
         }
         return new Claim(scope, key, hash(request));
-    }
-
-    /**
-     * Inserts the claims with their answers in the running transaction, in one statement; a key already taken
-     * (by an earlier request, or by a concurrent one, whose commit this waits for) is skipped. Returns the claims
-     * that were inserted.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<Claim> claimAll(List<Claim> claims, List<String> answers) {
-        Set<Claim> inserted = new HashSet<>();
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into idempotency_key"
-                    + " (scope, key, request_hash, response, created_at)"
-                    + " select * , now() from unnest(?::text[], ?::text[], ?::text[], ?::text[])"
-                    + " on conflict do nothing returning scope, key")) {
-                ps.setArray(1, c.createArrayOf("text", claims.stream().map(Claim::scope).toArray()));
-                ps.setArray(2, c.createArrayOf("text", claims.stream().map(Claim::key).toArray()));
-                ps.setArray(3, c.createArrayOf("text", claims.stream().map(Claim::requestHash).toArray()));
-                ps.setArray(4, c.createArrayOf("text", answers.toArray()));
-                Map<List<String>, Claim> byKey = new HashMap<>();
-                claims.forEach(k -> byKey.put(List.of(k.scope(), k.key()), k));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(byKey.get(List.of(rs.getString(1), rs.getString(2))));
-                    }
-                }
-            }
-        });
-        return inserted;
     }
 
     /** The answer stored for a claim that was already taken; 400 when the key came with a different request. */

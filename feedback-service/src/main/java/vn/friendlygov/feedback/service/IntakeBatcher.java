@@ -190,33 +190,41 @@ public class IntakeBatcher {
         p.done().completeExceptionally(last);
     }
 
-    /** In the running transaction: claims first, then the cases whose claim was free. One result per submission. */
+    /**
+     * In the running transaction: the claims and the cases whose claim was free, in one statement. A key used twice
+     * in one batch is claimed by its first submission; the later ones replay its answer. One result per submission.
+     */
     private List<Object> store(List<Pending> batch, List<Feedback> cases) {
         List<Idempotency.Claim> claims = new ArrayList<>();
         List<String> answers = new ArrayList<>();
+        List<Feedback> toStore = new ArrayList<>(batch.size());
+        List<Idempotency.Claim> toStoreClaims = new ArrayList<>(batch.size());
         Set<List<String>> seen = new HashSet<>();
+        boolean[] repeated = new boolean[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             Idempotency.Claim c = batch.get(i).claim();
-            if (c != null && seen.add(List.of(c.scope(), c.key()))) {
+            if (c != null && !seen.add(List.of(c.scope(), c.key()))) {
+                repeated[i] = true;
+                continue;
+            }
+            if (c != null) {
                 claims.add(c);
                 answers.add(idempotency.json(batch.get(i).answerOf().apply(cases.get(i))));
             }
+            toStore.add(cases.get(i));
+            toStoreClaims.add(c);
         }
-        Set<Idempotency.Claim> won = claims.isEmpty() ? Set.of() : idempotency.claimAll(claims, answers);
+        Set<List<String>> won = intake.storeAll(toStore, toStoreClaims, claims, answers);
         List<Object> results = new ArrayList<>(batch.size());
-        List<Feedback> toStore = new ArrayList<>(batch.size());
-        Set<List<String>> claimedHere = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             Idempotency.Claim c = p.claim();
-            if (c != null && (!won.contains(c) || !claimedHere.add(List.of(c.scope(), c.key())))) {
+            if (repeated[i] || c != null && !won.contains(List.of(c.scope(), c.key()))) {
                 results.add(REPLAY);
             } else {
-                toStore.add(cases.get(i));
                 results.add(p.answerOf().apply(cases.get(i)));
             }
         }
-        intake.storeAll(toStore);
         return results;
     }
 }

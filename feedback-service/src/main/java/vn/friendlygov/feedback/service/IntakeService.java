@@ -7,17 +7,15 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.common.ids.TimeOrderedIds;
-import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.common.outbox.OutboxEvent;
 import vn.friendlygov.common.problem.Problem;
 import vn.friendlygov.common.problem.ProblemException;
@@ -172,87 +170,46 @@ public class IntakeService {
     }
 
     /**
-     * Stores prepared cases in the running transaction with one JDBC batch per table (a multi-row insert each, on
-     * the transaction's connection): the cases with their band keys, their audit rows, their places in the
-     * duplicate-check queue, their events. No entities: the intake writers store hundreds of cases a second and
-     * Hibernate's per-entity work was most of their time (docs/2026-12-03-feedback-intake-latency.md). The cases
-     * stay detached; read them again to change them.
+     * Stores prepared cases in the running transaction, each with its audit row, its place in the duplicate-check
+     * queue and its events, in one statement on the transaction's connection ({@link IntakeStatement}). No
+     * entities: the intake writers store hundreds of cases a second and Hibernate's per-entity work was most of
+     * their time (docs/2026-12-03-feedback-intake-latency.md). The cases stay detached; read them again to change
+     * them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void storeAll(List<Feedback> cases) {
-        if (cases.isEmpty()) {
-            return;
-        }
-        List<OutboxEvent> outboxRows = new ArrayList<>(cases.size() * 2);
-        for (Feedback f : cases) {
-            outboxRows.add(events.event(FeedbackEvents.Kind.RECEIVED, f, f.recordedBy));
-            if (f.unit != null) {
-                outboxRows.add(events.event(FeedbackEvents.Kind.ASSIGNED, f, f.recordedBy));
-            }
-        }
-        try (Connection c = dataSource.getConnection()) {
-            insertCases(c, cases);
-            try (PreparedStatement history = c.prepareStatement("insert into feedback_history"
-                    + " (id, feedback_id, at, actor, action, from_status, to_status) values (?, ?, ?, ?, 'RECEIVE', null, ?)");
-                    PreparedStatement queue = c.prepareStatement(
-                            "insert into duplicate_check (queued_at, feedback_id) values (?, ?)")) {
-                for (Feedback f : cases) {
-                    history.setObject(1, TimeOrderedIds.next());
-                    history.setObject(2, f.id);
-                    history.setObject(3, f.receivedAt);
-                    history.setString(4, f.recordedBy);
-                    history.setString(5, f.status.name());
-                    history.addBatch();
-                    queue.setObject(1, f.receivedAt);
-                    queue.setObject(2, f.id);
-                    queue.addBatch();
-                }
-                history.executeBatch();
-                queue.executeBatch();
-            }
-            Outbox.insertAll(c, outboxRows);
-        } catch (SQLException e) {
-            throw new PersistenceException("storing " + cases.size() + " cases failed: " + e.getMessage(), e);
-        }
+        List<Idempotency.Claim> none = new ArrayList<>(cases.size());
+        cases.forEach(f -> none.add(null));
+        storeAll(cases, none, List.of(), List.of());
     }
 
-    private static void insertCases(Connection c, List<Feedback> cases) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into feedback (id, tracking_code, ward, channel,"
-                + " category, unit, priority, status, content, content_folded, citizen_name, citizen_phone,"
-                + " citizen_email, citizen_address, latitude, longitude, photos, attributes, channel_user_id,"
-                + " received_at, due_date, collection_date, collection_source, recorded_by, text_bands,"
-                + " reopen_count, overdue_announced, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, 0)")) {
-            for (Feedback f : cases) {
-                int i = 1;
-                ps.setObject(i++, f.id);
-                ps.setString(i++, f.trackingCode);
-                ps.setString(i++, f.ward);
-                ps.setString(i++, f.channel.name());
-                ps.setString(i++, f.category);
-                ps.setString(i++, f.unit);
-                ps.setString(i++, f.priority.name());
-                ps.setString(i++, f.status.name());
-                ps.setString(i++, f.content);
-                ps.setString(i++, f.contentFolded);
-                ps.setString(i++, f.citizenName);
-                ps.setString(i++, f.citizenPhone);
-                ps.setString(i++, f.citizenEmail);
-                ps.setString(i++, f.citizenAddress);
-                ps.setObject(i++, f.latitude, Types.DOUBLE);
-                ps.setObject(i++, f.longitude, Types.DOUBLE);
-                ps.setString(i++, f.photos);
-                ps.setString(i++, f.attributes);
-                ps.setString(i++, f.channelUserId);
-                ps.setObject(i++, f.receivedAt);
-                ps.setObject(i++, f.dueDate);
-                ps.setObject(i++, f.collectionDate);
-                ps.setString(i++, f.collectionSource);
-                ps.setString(i++, f.recordedBy);
-                ps.setArray(i, DuplicateSweep.bandArray(c, TextBands.of(f.ward, f.contentFolded)));
-                ps.addBatch();
+    /**
+     * As {@link #storeAll(List)}, with the batch's {@code Idempotency-Key} claims written first in the same statement:
+     * a case whose claim ({@code caseClaims}, in the order of {@code cases}; null without a key) was already taken
+     * is not stored. {@code claims} are the distinct claims with their {@code answers}.
+     *
+     * @return the claims taken by this call, as {@code List.of(scope, key)}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<List<String>> storeAll(List<Feedback> cases, List<Idempotency.Claim> caseClaims,
+            List<Idempotency.Claim> claims, List<String> answers) {
+        if (cases.isEmpty() && claims.isEmpty()) {
+            return Set.of();
+        }
+        List<IntakeStatement.Row> rows = new ArrayList<>(cases.size());
+        for (int i = 0; i < cases.size(); i++) {
+            Feedback f = cases.get(i);
+            List<OutboxEvent> rowEvents = new ArrayList<>(2);
+            rowEvents.add(events.event(FeedbackEvents.Kind.RECEIVED, f, f.recordedBy));
+            if (f.unit != null) {
+                rowEvents.add(events.event(FeedbackEvents.Kind.ASSIGNED, f, f.recordedBy));
             }
-            ps.executeBatch();
+            rows.add(new IntakeStatement.Row(f, caseClaims.get(i), rowEvents));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return IntakeStatement.write(c, claims, answers, rows);
+        } catch (SQLException e) {
+            throw new PersistenceException("storing " + cases.size() + " cases failed: " + e.getMessage(), e);
         }
     }
 

@@ -25,6 +25,19 @@ class TextRulesTest {
     }
 
     @Test
+    void aTextSparedTheRulesComesOutAsTheRulesWouldMakeIt() {
+        String nfd = Normalizer.normalize("Phường Phù Liễn", Normalizer.Form.NFD);
+        String[] texts = {"Đèn đường hỏng", "  Rác thải ven đường  ", nfd, " " + nfd + " ", "", "   ", "a b",
+            "a  b", "a\tb", "a\nb", "a\r\nb", "a\u00A0b", "a\u0085b", "a\u0007b", "x < y", "AT&T", "<b>x</b>",
+            "\u2003em space inside\u2003and at the ends\u2003", "e\u0301", "NULL"};
+        for (String t : texts) {
+            assertEquals(PlainText.applyRules(Normalizer.normalize(t, Normalizer.Form.NFC)), PlainText.clean(t), t);
+        }
+        assertTrue(PlainText.plain("Đèn đường hỏng"));
+        assertTrue(!PlainText.plain("a  b") && !PlainText.plain("a\nb") && !PlainText.plain("x &lt; y"));
+    }
+
+    @Test
     void vietnamesePhoneNumbersInEveryWritingBecomeOne() {
         for (String raw : new String[] {"0912345678", "0912 345 678", "+84 912.345.678", "84912345678",
                 "0084-912-345-678", "(+84) 912345678"}) {
@@ -46,6 +59,12 @@ class TextRulesTest {
             seen.add(c);
         }
         assertEquals(10_000, seen.size());
+        // every character comes up in every position (one draw per code is cut into the eight characters): the
+        // chance that one of 31 characters is missing from a position after 10,000 codes is below 10^-138
+        for (int position = 0; position < TrackingCodes.LENGTH; position++) {
+            int p = position;
+            assertEquals(TrackingCodes.ALPHABET.length(), seen.stream().map(c -> c.charAt(p)).distinct().count());
+        }
         assertEquals("ABCD2345", TrackingCodes.normalise(" abcd-2345 "));
         assertNull(TrackingCodes.normalise("ABCD0123"), "0 and 1 are never issued");
         assertNull(TrackingCodes.normalise("ABC"));
