@@ -4,12 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import vn.friendlygov.common.ids.TimeOrderedIds;
 
@@ -40,7 +36,7 @@ public class Outbox {
         return e.id;
     }
 
-    /** The row {@link #publish} would write, not yet written: for {@link #insertAll}. */
+    /** The row {@link #publish} would write, not yet written: for writers that store many rows in one statement. */
     public OutboxEvent event(String topic, String type, String aggregateId, String ward, Object data) {
         OutboxEvent e = new OutboxEvent();
         e.id = TimeOrderedIds.next();
@@ -56,29 +52,5 @@ public class Outbox {
         }
         e.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         return e;
-    }
-
-    /**
-     * Writes many events with one JDBC batch on {@code c}, which must be the connection of the transaction that makes
-     * the change (a data source's connection inside that transaction): for writers that store many rows without
-     * entities. {@code reWriteBatchedInserts} makes the batch a multi-row insert.
-     */
-    public static void insertAll(Connection c, List<OutboxEvent> events) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into outbox_event"
-                + " (id, topic, event_type, aggregate_id, subject, ward, payload, created_at, attempts)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-            for (OutboxEvent e : events) {
-                ps.setObject(1, e.id);
-                ps.setString(2, e.topic);
-                ps.setString(3, e.type);
-                ps.setString(4, e.aggregateId);
-                ps.setString(5, e.subject);
-                ps.setString(6, e.ward);
-                ps.setString(7, e.payload);
-                ps.setObject(8, e.createdAt);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 }

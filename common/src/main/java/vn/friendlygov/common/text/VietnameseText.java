@@ -16,6 +16,11 @@ public final class VietnameseText {
         return s == null || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
+    /** Null for null or blank text, else the text stripped and in NFC: an optional field as it is stored. */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : nfc(s.strip());
+    }
+
     /** Lower case without diacritics ("Phù Liễn" → "phu lien"; đ → d), as PostgreSQL's unaccent(lower(...)) gives. */
     public static String fold(String s) {
         if (s == null) {

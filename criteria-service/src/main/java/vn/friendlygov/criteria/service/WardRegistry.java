@@ -8,12 +8,12 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import vn.friendlygov.common.outbox.Outbox;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 import vn.friendlygov.common.security.Actor;
+import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.criteria.messaging.WardEvents;
 import vn.friendlygov.criteria.ward.Ward;
 import vn.friendlygov.criteria.ward.WardHistoryEntry;
@@ -91,21 +91,18 @@ public class WardRegistry {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "the ward is at version " + w.version + ", not " + expectedVersion + "; reload it");
         }
-        String province = blankToNull(p.province());
-        String address = blankToNull(p.address());
-        String phone = blankToNull(p.phone());
-        String email = blankToNull(p.email());
-        if (!created && w.kind == p.kind() && w.name.equals(name) && Objects.equals(w.province, province)
-                && Objects.equals(w.address, address) && Objects.equals(w.phone, phone)
-                && Objects.equals(w.email, email)) {
+        WardEvents.WardProfile wanted = new WardEvents.WardProfile(code, p.kind().name(), name,
+                VietnameseText.blankToNull(p.province()), VietnameseText.blankToNull(p.address()),
+                VietnameseText.blankToNull(p.phone()), VietnameseText.blankToNull(p.email()), w.version);
+        if (!created && wanted.equals(WardEvents.WardProfile.of(w))) {
             return new Saved(w, false);
         }
         w.kind = p.kind();
         w.name = name;
-        w.province = province;
-        w.address = address;
-        w.phone = phone;
-        w.email = email;
+        w.province = wanted.province();
+        w.address = wanted.address();
+        w.phone = wanted.phone();
+        w.email = wanted.email();
         w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         w.updatedBy = actor.id();
         try {
@@ -132,9 +129,5 @@ public class WardRegistry {
         h.persist();
         outbox.publish(WardEvents.TOPIC, WardEvents.UPDATED, code, code, profile);
         return new Saved(w, created);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

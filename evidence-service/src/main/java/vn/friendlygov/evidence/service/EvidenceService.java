@@ -156,7 +156,7 @@ public class EvidenceService {
             EvidenceState from = e.state;
             e.state = accept ? EvidenceState.ACCEPTED : EvidenceState.REJECTED;
             e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            changed(e, e.state.name(), from, actor, blankToNull(reason), EvidenceEvents.REVIEWED);
+            changed(e, e.state.name(), from, actor, VietnameseText.blankToNull(reason), EvidenceEvents.REVIEWED);
         });
     }
 
@@ -237,9 +237,5 @@ public class EvidenceService {
             throw ProblemException.notFound("evidence", id);
         }
         return e;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : VietnameseText.nfc(s.strip());
     }
 }

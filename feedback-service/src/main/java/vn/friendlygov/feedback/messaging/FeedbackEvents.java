@@ -38,7 +38,7 @@ public class FeedbackEvents {
         outbox.publish(TOPIC, kind.type(), f.id.toString(), f.ward, data(kind, f, actor));
     }
 
-    /** The outbox row of an event, not yet written: for {@link Outbox#insertAll}. */
+    /** The outbox row of an event, not yet written: {@code IntakeStatement} writes a batch's rows at once. */
     public OutboxEvent event(Kind kind, Feedback f, String actor) {
         return outbox.event(TOPIC, kind.type(), f.id.toString(), f.ward, data(kind, f, actor));
     }

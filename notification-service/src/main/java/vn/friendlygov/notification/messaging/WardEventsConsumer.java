@@ -2,7 +2,6 @@ package vn.friendlygov.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -11,6 +10,7 @@ import vn.friendlygov.common.events.EventReader;
 import vn.friendlygov.common.events.MalformedEventException;
 import vn.friendlygov.common.messaging.ProcessedEvents;
 import vn.friendlygov.notification.readmodel.WardProfile;
+import vn.friendlygov.notification.service.Letterhead;
 
 /**
  * The ward registry's events keep {@link WardProfile} (what letters print as the issuing body). Each event carries
@@ -22,7 +22,6 @@ public class WardEventsConsumer {
 
     static final String CONSUMER = "notification.ward-events";
     static final String UPDATED = "vn.friendlygov.criteria.ward.updated.v1";
-    private static final Set<String> KINDS = Set.of("PHUONG", "XA", "DAC_KHU");
 
     private final EventReader reader;
     private final ProcessedEvents processed;
@@ -47,7 +46,7 @@ public class WardEventsConsumer {
         }
         WardEvent ward = reader.data(event, WardEvent.class);
         if (ward.code() == null || ward.name() == null || ward.name().isBlank() || ward.version() == null
-                || !KINDS.contains(ward.kind())) {
+                || Letterhead.label(ward.kind()) == null) {
             throw new MalformedEventException("event " + event.id() + " lacks code, name, version or a known kind");
         }
         if (!processed.firstDelivery(CONSUMER, event.id())) {

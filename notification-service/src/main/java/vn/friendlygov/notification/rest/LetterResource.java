@@ -29,6 +29,7 @@ import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
 import vn.friendlygov.common.security.Actor;
 import vn.friendlygov.common.security.Roles;
+import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.notification.delivery.OutgoingMessage;
 import vn.friendlygov.notification.letter.Letter;
 import vn.friendlygov.notification.letter.LetterKind;
@@ -128,8 +129,8 @@ public class LetterResource {
         }
         l.recipientName = q.recipientName();
         l.recipientAddress = q.recipientAddress();
-        l.recipientEmail = LetterService.blankToNull(q.recipientEmail());
-        l.recipientPhone = LetterService.blankToNull(q.recipientPhone());
+        l.recipientEmail = VietnameseText.blankToNull(q.recipientEmail());
+        l.recipientPhone = VietnameseText.blankToNull(q.recipientPhone());
         l.body = q.body();
         return LetterView.of(l);
     }
@@ -167,10 +168,10 @@ public class LetterResource {
         if ("SENT".equals(state) || "PENDING".equals(state)) {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "letter " + id + " is already " + state);
         }
-        if (q != null && LetterService.blankToNull(q.recipientEmail()) != null) {
+        if (q != null && VietnameseText.blankToNull(q.recipientEmail()) != null) {
             l.recipientEmail = q.recipientEmail().strip();
         }
-        if (q != null && LetterService.blankToNull(q.recipientPhone()) != null) {
+        if (q != null && VietnameseText.blankToNull(q.recipientPhone()) != null) {
             l.recipientPhone = q.recipientPhone().strip();
         }
         if (delivery.send(l).isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import vn.friendlygov.common.calendar.HolidayCalendar;
 import vn.friendlygov.common.problem.ProblemException;
 import vn.friendlygov.common.problem.ProblemType;
+import vn.friendlygov.common.text.VietnameseText;
 import vn.friendlygov.notification.letter.Letter;
 import vn.friendlygov.notification.letter.LetterKind;
 import vn.friendlygov.notification.letter.LetterPdf;
@@ -47,8 +48,8 @@ public class LetterService {
         l.status = Letter.Status.DRAFT.name();
         l.recipientName = recipientName;
         l.recipientAddress = address;
-        l.recipientEmail = blankToNull(email);
-        l.recipientPhone = blankToNull(phone);
+        l.recipientEmail = VietnameseText.blankToNull(email);
+        l.recipientPhone = VietnameseText.blankToNull(phone);
         l.body = body == null || body.isBlank() ? kind.defaultBody() : body;
         l.subjectId = subjectId;
         l.signerTitle = "CHỦ TỊCH";
@@ -105,10 +106,6 @@ public class LetterService {
             l.recipientPhone = phone.strip();
         }
         return l;
-    }
-
-    public static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** "Phù Liễn, ngày 05 tháng 02 năm 2026": days below 10 and months below 3 take a leading zero (NĐ 30/2020). */

@@ -43,16 +43,18 @@ public class Letterhead {
     public Issuer of(String ward) {
         WardProfile p = WardProfile.findById(ward);
         if (p != null) {
-            return new Issuer(label(p.kind), p.name);
+            return new Issuer(label(p.kind), p.name); // kinds are checked when the event is read
         }
         return new Issuer("Phường", config.wardNames().getOrDefault(ward, ward));
     }
 
-    static String label(String kind) {
-        return switch (kind) {
+    /** "Phường", "Xã" or "Đặc khu" for the registry's PHUONG, XA, DAC_KHU; null for a kind not known here. */
+    public static String label(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "PHUONG" -> "Phường";
             case "XA" -> "Xã";
             case "DAC_KHU" -> "Đặc khu";
-            default -> "Phường";
+            default -> null;
         };
     }
 }
